@@ -1,0 +1,69 @@
+"use client";
+
+import { MsalProvider } from "@azure/msal-react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useEffect, useState, type ReactNode } from "react";
+import { startMsal, type MsalStartup } from "@/lib/auth/msal-instance";
+import type { PublicAuthConfig } from "@/lib/config/public-auth-config";
+import { AuthConfigContext } from "./auth-config-context";
+import { AuthErrorPanel } from "./auth-error-panel";
+import { AuthGate } from "./auth-gate";
+
+/** MSAL (initialised before it renders), TanStack Query and the sign-in gate for every console route. */
+export function ConsoleProviders({
+  config,
+  header,
+  children,
+}: {
+  config: PublicAuthConfig;
+  header: ReactNode;
+  children: ReactNode;
+}) {
+  const [state, setState] = useState<{ ready: MsalStartup } | { failed: unknown } | null>(null);
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } } }),
+  );
+
+  useEffect(() => {
+    let live = true;
+    startMsal(config).then(
+      (ready) => live && setState({ ready }),
+      (failed: unknown) => live && setState({ failed }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [config]);
+
+  const main = (content: ReactNode) => (
+    <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+      {content}
+    </main>
+  );
+  if (state === null || "failed" in state) {
+    return (
+      <>
+        {header}
+        {state === null ? (
+          main(
+            <p role="status" className="text-slate-700">
+              Loading sign-in…
+            </p>,
+          )
+        ) : (
+          main(<AuthErrorPanel error={state.failed} onRetry={() => window.location.reload()} />)
+        )}
+      </>
+    );
+  }
+  return (
+    <AuthConfigContext.Provider value={config}>
+      <MsalProvider instance={state.ready.instance}>
+        <QueryClientProvider client={queryClient}>
+          {header}
+          {main(<AuthGate redirectError={state.ready.redirectError}>{children}</AuthGate>)}
+        </QueryClientProvider>
+      </MsalProvider>
+    </AuthConfigContext.Provider>
+  );
+}

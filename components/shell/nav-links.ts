@@ -1,0 +1,5 @@
+/** The console's top-level navigation, in display order. */
+export const NAV_LINKS = [
+  { href: "/", label: "Overview" },
+  { href: "/service-principals", label: "Service principals" },
+] as const;

@@ -1,0 +1,35 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { NAV_LINKS } from "./nav-links";
+
+function isCurrent(pathname: string, href: string): boolean {
+  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function SiteNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main">
+      <ul className="flex gap-1">
+        {NAV_LINKS.map((link) => {
+          const current = isCurrent(pathname, link.href);
+          return (
+            <li key={link.href}>
+              <Link
+                href={link.href}
+                aria-current={current ? "page" : undefined}
+                className={`rounded-md px-3 py-2 text-sm font-medium ${
+                  current ? "bg-white/15 text-white" : "text-brand-100 hover:bg-white/10 hover:text-white"
+                }`}
+              >
+                {link.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,53 @@
+import { GRAPH_SCOPES, REDIRECT_PATH, type RuntimeConfig } from "./runtime-config";
+
+/** What the browser needs to sign in and call Graph; never contains a secret. */
+export interface PublicAuthConfig {
+  clientId: string;
+  authority: string;
+  knownAuthorities: string[];
+  /** The authority's openid-configuration as JSON, when MSAL must not discover it itself. */
+  authorityMetadata?: string;
+  redirectPath: string;
+  scopes: string[];
+  graphBaseUrl: string;
+  graphApiVersion: RuntimeConfig["graphApiVersion"];
+}
+
+const METADATA_TTL_MS = 5 * 60_000;
+const metadataCache = new Map<string, { json: string; expires: number }>();
+
+async function authorityMetadata(url: string): Promise<string> {
+  const cached = metadataCache.get(url);
+  if (cached && cached.expires > Date.now()) return cached.json;
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: "no-store", signal: AbortSignal.timeout(5_000) });
+  } catch (error) {
+    throw new Error(`Could not read the sign-in metadata at ${url} (ENTRA_AUTHORITY_METADATA_URL): ${(error as Error).message}`);
+  }
+  if (!response.ok) {
+    throw new Error(`The sign-in metadata at ${url} (ENTRA_AUTHORITY_METADATA_URL) answered HTTP ${response.status}.`);
+  }
+  const json = JSON.stringify(await response.json());
+  metadataCache.set(url, { json, expires: Date.now() + METADATA_TTL_MS });
+  return json;
+}
+
+/** Graph scopes as Entra expects them: fully qualified by Graph's resource URI. */
+function graphScopes(graphBaseUrl: string): string[] {
+  const resource = graphBaseUrl.startsWith("https://") ? graphBaseUrl : "https://graph.microsoft.com";
+  return GRAPH_SCOPES.map((scope) => `${resource}/${scope}`);
+}
+
+export async function toPublicAuthConfig(config: RuntimeConfig): Promise<PublicAuthConfig> {
+  return {
+    clientId: config.clientId,
+    authority: config.authority,
+    knownAuthorities: config.authorityMetadataUrl ? [new URL(config.authority).host] : [],
+    authorityMetadata: config.authorityMetadataUrl ? await authorityMetadata(config.authorityMetadataUrl) : undefined,
+    redirectPath: REDIRECT_PATH,
+    scopes: graphScopes(config.graphBaseUrl),
+    graphBaseUrl: config.graphBaseUrl,
+    graphApiVersion: config.graphApiVersion,
+  };
+}

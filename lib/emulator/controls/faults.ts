@@ -1,0 +1,137 @@
+import { badRequest } from "../http/errors";
+
+/**
+ * Fault injection for Graph routes: by method and path pattern, answer 429/500/503 (with Retry-After),
+ * add latency, or reset the connection; for the next `count` matches and/or with a probability.
+ * Patterns are globs (`*` within a segment, `**` across, case-insensitive) or, when they start with `^`, regexes;
+ * they are tried against the path with and without the version prefix (`/beta/servicePrincipals`, `/servicePrincipals`).
+ */
+export interface FaultSpec {
+  method?: string;
+  path?: string;
+  status?: 429 | 500 | 503;
+  retryAfter?: number;
+  latencyMs?: number;
+  reset?: boolean;
+  count?: number;
+  probability?: number;
+  seed?: number;
+}
+
+export interface Fault extends FaultSpec {
+  id: string;
+  matched: number;
+  applied: number;
+}
+
+function globToRegExp(glob: string): RegExp {
+  let source = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*" && glob[i + 1] === "*") {
+      source += ".*";
+      i++;
+    } else if (c === "*") source += "[^/]*";
+    else if (c === "?") source += "[^/]";
+    else source += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${source}/?$`, "i");
+}
+
+export function compilePattern(pattern: string): RegExp {
+  if (!pattern.startsWith("^")) return globToRegExp(pattern);
+  try {
+    return new RegExp(pattern, "i");
+  } catch {
+    throw badRequest(`Invalid path pattern '${pattern}'.`);
+  }
+}
+
+/** mulberry32: a tiny seeded PRNG so `probability` faults are reproducible. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function validateFault(input: unknown): FaultSpec {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) throw badRequest("A fault must be a JSON object.");
+  const f = input as Record<string, unknown>;
+  const spec: FaultSpec = {};
+  if (f.method !== undefined) {
+    if (typeof f.method !== "string") throw badRequest("'method' must be a string.");
+    spec.method = f.method.toUpperCase();
+  }
+  if (f.path !== undefined) {
+    if (typeof f.path !== "string" || f.path === "") throw badRequest("'path' must be a non-empty string.");
+    compilePattern(f.path);
+    spec.path = f.path;
+  }
+  if (f.status !== undefined) {
+    if (![429, 500, 503].includes(f.status as number)) throw badRequest("'status' must be 429, 500 or 503.");
+    spec.status = f.status as 429;
+  }
+  const number = (name: string, min: number, max: number, integer = true) => {
+    const value = f[name];
+    if (value === undefined) return undefined;
+    if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value)))
+      throw badRequest(`'${name}' must be a number between ${min} and ${max}.`);
+    return value;
+  };
+  spec.retryAfter = number("retryAfter", 0, 86_400);
+  spec.latencyMs = number("latencyMs", 0, 120_000);
+  spec.count = number("count", 1, 1_000_000);
+  spec.probability = number("probability", 0, 1, false);
+  spec.seed = number("seed", 0, 2 ** 32 - 1);
+  if (f.reset !== undefined) {
+    if (typeof f.reset !== "boolean") throw badRequest("'reset' must be a boolean.");
+    spec.reset = f.reset;
+  }
+  if (spec.status === undefined && !spec.latencyMs && !spec.reset) throw badRequest("A fault needs 'status', 'latencyMs' or 'reset'.");
+  return spec;
+}
+
+export class FaultInjector {
+  private faults: (Fault & { regex: RegExp | null; random: () => number })[] = [];
+  private nextId = 1;
+
+  add(spec: FaultSpec): Fault {
+    const fault = { ...spec, id: String(this.nextId++), matched: 0, applied: 0 };
+    this.faults.push({ ...fault, regex: spec.path ? compilePattern(spec.path) : null, random: prng(spec.seed ?? 1) });
+    return fault;
+  }
+
+  list(): Fault[] {
+    return this.faults.map(({ regex: _r, random: _p, ...fault }) => fault);
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  remove(id: string): boolean {
+    const before = this.faults.length;
+    this.faults = this.faults.filter((fault) => fault.id !== id);
+    return this.faults.length !== before;
+  }
+
+  /** The fault to apply to this request, if any (consumes one of its `count`). */
+  match(method: string, paths: string[]): Fault | null {
+    for (const fault of this.faults) {
+      if (fault.method && fault.method !== method) continue;
+      if (fault.regex && !paths.some((path) => fault.regex!.test(path))) continue;
+      fault.matched++;
+      if (fault.probability !== undefined && fault.random() >= fault.probability) continue;
+      fault.applied++;
+      if (fault.count !== undefined && fault.applied >= fault.count) this.faults = this.faults.filter((f) => f !== fault);
+      const { regex: _r, random: _p, ...plain } = fault;
+      return plain;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { JOB, SP } from "../seed/ids";
+import { startTestEmulator, type TestEmulator } from "../testing";
+import { parseResetScope } from "./operations";
+
+let emu: TestEmulator;
+beforeAll(async () => {
+  emu = await startTestEmulator({ clockSpeed: 0 });
+});
+afterAll(() => emu.close());
+
+const jobs = (sp: string) => `/beta/servicePrincipals/${sp}/synchronization/jobs`;
+const jobPath = (sp: string, id: string) => `${jobs(sp)}/${encodeURIComponent(id)}`;
+const advance = (iso: string) => emu.control("POST", "clock", { advance: iso });
+const getJob = async (sp: string, id: string) => {
+  const result = await emu.call("GET", jobPath(sp, id));
+  expect(result.status).toBe(200);
+  return result.body;
+};
+
+describe("resetScope parsing", () => {
+  it("treats empty as QuarantineState, Watermark, Escrows and expands Full", () => {
+    expect([...parseResetScope("")!].sort()).toEqual(["Escrows", "QuarantineState", "Watermark"]);
+    expect(parseResetScope("Full")!.has("Watermark")).toBe(true);
+    expect([...parseResetScope("Watermark, Escrows")!]).toEqual(["Watermark", "Escrows"]);
+    expect(parseResetScope("Watermark,Bogus")).toBeNull();
+  });
+});
+
+describe("seeded jobs cover every state", () => {
+  it.each([
+    [SP.box, JOB.boxPaused, "Paused", "Paused"],
+    [SP.salesforce, JOB.salesforceQuarantined, "Quarantine", "Active"],
+    [SP.slack, JOB.slackActive, "Active", "Active"],
+    [SP.customScim, JOB.customScimInitial, "NotRun", "Active"],
+    [SP.databricks, JOB.databricksNotConfigured, "NotConfigured", "Disabled"],
+    [SP.cloudSync, JOB.cloudSyncPasswordHash, "Paused", "Paused"],
+    [SP.xss, JOB.xssNotConfigured, "NotConfigured", "Disabled"],
+  ])("%s/%s is %s", async (sp, id, code, schedule) => {
+    const job = await getJob(sp, id);
+    expect(job.status.code).toBe(code);
+    expect(job.schedule.state).toBe(schedule);
+  });
+
+  it("the quarantined job carries EncounteredQuarantineException, nextAttempt and seriesCount", async () => {
+    const { status } = await getJob(SP.salesforce, JOB.salesforceQuarantined);
+    expect(status.quarantine.reason).toBe("EncounteredQuarantineException");
+    expect(status.quarantine.error.code).toBe("SalesforceInvalidCredentials");
+    expect(status.quarantine.seriesCount).toBeGreaterThan(2);
+    expect(Date.parse(status.quarantine.nextAttempt)).toBeGreaterThan(Date.parse(status.quarantine.currentBegan));
+    expect(status.lastExecution.state).toBe("Failed");
+  });
+
+  it("the initial-cycle job reports page progress; the escrow job reports entry-level errors", async () => {
+    const initial = await getJob(SP.customScim, JOB.customScimInitial);
+    expect(initial.status.progress[0]).toMatchObject({ units: "pages" });
+    expect(initial.status.progress[0].completedUnits).toBeLessThan(initial.status.progress[0].totalUnits);
+    const escrows = await getJob(SP.githubEmu, JOB.githubEscrows);
+    expect(["EntryLevelErrors", "Succeeded"]).toContain(escrows.status.lastExecution.state);
+    expect(escrows.status.lastSuccessfulExecution).not.toBeNull();
+  });
+});
+
+describe("job lifecycle on a settable clock", () => {
+  it("create → start → initial cycle → steady state → pause → start → restart", async () => {
+    const created = await emu.call("POST", jobs(SP.zoom), { body: { templateId: "zoom" } });
+    expect(created.status).toBe(201);
+    expect(created.body.id).toMatch(/^zoom\.[0-9a-f]{32}$/);
+    expect(created.body.schedule).toEqual({ expiration: null, interval: "P10675199DT2H48M5.4775807S", state: "Disabled" });
+    expect(created.body.status).toMatchObject({
+      code: "NotConfigured",
+      countSuccessiveCompleteFailures: 0,
+      escrowsPruned: false,
+      synchronizedEntryCountByType: [],
+      lastExecution: null,
+      steadyStateFirstAchievedTime: "0001-01-01T00:00:00Z",
+      steadyStateLastAchievedTime: "0001-01-01T00:00:00Z",
+      quarantine: null,
+      troubleshootingUrl: null,
+    });
+    const id = created.body.id as string;
+
+    expect((await emu.call("POST", `${jobPath(SP.zoom, id)}/start`)).status).toBe(204);
+    let job = await getJob(SP.zoom, id);
+    expect(job.schedule).toMatchObject({ state: "Active", interval: "PT40M" });
+    expect(job.status.code).toBe("NotRun");
+    expect(job.status.progress[0].completedUnits).toBe(0);
+
+    await advance("PT10M");
+    job = await getJob(SP.zoom, id);
+    expect(job.status.code).toBe("NotRun");
+    expect(job.status.progress[0].completedUnits).toBe(10);
+
+    await advance("PT40M");
+    job = await getJob(SP.zoom, id);
+    expect(job.status.code).toBe("Active");
+    expect(job.status.progress).toEqual([]);
+    expect(job.status.lastExecution.state).toBe("Succeeded");
+    expect(job.status.lastExecution.countExported).toBeGreaterThan(0);
+    expect(job.status.lastSuccessfulExecution).toEqual(job.status.lastExecution);
+    expect(job.status.steadyStateFirstAchievedTime).not.toBe("0001-01-01T00:00:00Z");
+    expect(job.status.synchronizedEntryCountByType.map((e: { key: string }) => e.key)).toContain("User to User");
+    const firstRun = job.status.lastExecution.timeBegan;
+
+    await advance("PT2H");
+    job = await getJob(SP.zoom, id);
+    expect(Date.parse(job.status.lastExecution.timeBegan)).toBeGreaterThan(Date.parse(firstRun));
+    expect(Date.parse(job.status.steadyStateLastAchievedTime)).toBeGreaterThan(Date.parse(job.status.steadyStateFirstAchievedTime));
+
+    expect((await emu.call("POST", `${jobPath(SP.zoom, id)}/pause`)).status).toBe(204);
+    const paused = await getJob(SP.zoom, id);
+    expect(paused.status.code).toBe("Paused");
+    expect(paused.schedule.state).toBe("Paused");
+    await advance("PT5H");
+    const stillPaused = await getJob(SP.zoom, id);
+    expect(stillPaused.status.lastExecution).toEqual(paused.status.lastExecution);
+
+    await emu.call("POST", `${jobPath(SP.zoom, id)}/start`);
+    await advance("PT2M");
+    expect((await getJob(SP.zoom, id)).status.code).toBe("Active");
+
+    const restarted = await emu.call("POST", `${jobPath(SP.zoom, id)}/restart`, { body: { criteria: { resetScope: "Watermark, Escrows, QuarantineState" } } });
+    expect(restarted.status).toBe(204);
+    expect(restarted.text).toBe("");
+    job = await getJob(SP.zoom, id);
+    expect(job.status.code).toBe("NotRun");
+    expect(job.status.progress[0].completedUnits).toBe(0);
+
+    const bad = await emu.call("POST", `${jobPath(SP.zoom, id)}/restart`, { body: { criteria: { resetScope: "Everything" } } });
+    expect(bad.status).toBe(400);
+    expect((await emu.call("POST", `${jobPath(SP.zoom, id)}/restart`)).status).toBe(204);
+
+    expect((await emu.call("DELETE", jobPath(SP.zoom, id))).status).toBe(204);
+    const gone = await emu.call("GET", jobPath(SP.zoom, id));
+    expect(gone.status).toBe(404);
+    expect(gone.body.error.code).toBe("Request_ResourceNotFound");
+  });
+
+  it("bad saved credentials quarantine a job; Start clears quarantine; fixed credentials lift it", async () => {
+    const sp = SP.salesforceSandbox;
+    const secrets = (token: string) => emu.call("PUT", `/beta/servicePrincipals/${sp}/synchronization/secrets`, { body: { value: [{ key: "SecretToken", value: token }, { key: "SyncAll", value: "false" }] } });
+    expect((await secrets("expired-token")).status).toBe(204);
+    const id = (await emu.call("POST", jobs(sp), { body: { templateId: "SfSandboxOutDelta" } })).body.id;
+    await emu.call("POST", `${jobPath(sp, id)}/start`);
+    await advance("PT3M");
+    let job = await getJob(sp, id);
+    expect(job.status.code).toBe("Quarantine");
+    expect(job.status.quarantine).toMatchObject({ reason: "EncounteredQuarantineException", seriesCount: 0 });
+    expect(job.status.quarantine.error.code).toBe("SalesforceInvalidCredentials");
+    expect(job.status.countSuccessiveCompleteFailures).toBe(1);
+
+    await advance("PT41M");
+    job = await getJob(sp, id);
+    expect(job.status.quarantine.seriesCount).toBe(1);
+    expect(job.status.countSuccessiveCompleteFailures).toBe(2);
+
+    await emu.call("POST", `${jobPath(sp, id)}/start`);
+    job = await getJob(sp, id);
+    expect(job.status.quarantine).toBeNull();
+    expect(job.status.code).toBe("NotRun");
+    await advance("PT3M");
+    expect((await getJob(sp, id)).status.code).toBe("Quarantine");
+
+    expect((await secrets("good-token")).status).toBe(204);
+    expect((await getJob(sp, id)).status.code).toBe("Quarantine");
+    await advance("PT2H");
+    job = await getJob(sp, id);
+    expect(job.status.quarantine).toBeNull();
+    expect(["NotRun", "Active"]).toContain(job.status.code);
+  });
+
+  it("restart with QuarantineState lifts the seeded quarantine until the next failed attempt", async () => {
+    await emu.call("POST", `${jobPath(SP.salesforce, JOB.salesforceQuarantined)}/restart`, { body: { criteria: { resetScope: "QuarantineState" } } });
+    expect((await getJob(SP.salesforce, JOB.salesforceQuarantined)).status.quarantine).toBeNull();
+    await advance("PT3M");
+    expect((await getJob(SP.salesforce, JOB.salesforceQuarantined)).status.code).toBe("Quarantine");
+  });
+
+  it("a fast clock finishes an initial cycle in real time", async () => {
+    const fast = await startTestEmulator({ clockSpeed: 0 });
+    try {
+      const id = (await fast.call("POST", jobs(SP.zoom), { body: { templateId: "zoom" } })).body.id;
+      await fast.call("POST", `${jobPath(SP.zoom, id)}/start`);
+      expect((await fast.control("POST", "clock", { speed: 20_000 })).body.speed).toBe(20_000);
+      let code = "";
+      for (let i = 0; i < 50 && code !== "Active"; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        code = (await fast.call("GET", jobPath(SP.zoom, id))).body.status.code;
+      }
+      expect(code).toBe("Active");
+    } finally {
+      await fast.close();
+    }
+  });
+});
+
+describe("credentials and on-demand provisioning", () => {
+  const job = jobPath(SP.slack, JOB.slackActive);
+  it("validateCredentials: 204 for good, 400 with the connector's code for bad, saved credentials too", async () => {
+    expect((await emu.call("POST", `${job}/validateCredentials`, { body: { credentials: [{ key: "SecretToken", value: "fine" }] } })).status).toBe(204);
+    const bad = await emu.call("POST", `${job}/validateCredentials`, { body: { credentials: [{ key: "SecretToken", value: "revoked-123" }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("SystemForCrossDomainIdentityManagementCredentialValidationUnavailable");
+    expect((await emu.call("POST", `${job}/validateCredentials`, { body: { useSavedCredentials: true } })).status).toBe(204);
+    const collection = await emu.call("POST", `${jobs(SP.crossTenant)}/validateCredentials`, {
+      body: { useSavedCredentials: false, templateId: "Azure2Azure", credentials: [{ key: "CompanyId", value: "x" }, { key: "AuthenticationType", value: "SyncPolicy" }] },
+    });
+    expect(collection.status).toBe(204);
+  });
+
+  it("provisionOnDemand returns JSON-string key/value and allows 5 requests per 10 s", async () => {
+    const body = { parameters: [{ ruleId: "rule", subjects: [{ objectId: "9bb0f679-a883-4a6f-8260-35b491b8b8c8", objectTypeName: "User" }] }] };
+    const target = jobPath(SP.aws, JOB.awsActive);
+    for (let i = 0; i < 5; i++) {
+      const result = await emu.call("POST", `${target}/provisionOnDemand`, { body });
+      expect(result.status).toBe(200);
+      expect(JSON.parse(result.body.key).result).toBe("Success");
+      expect(JSON.parse(result.body.value).provisioningSteps.length).toBeGreaterThan(0);
+    }
+    const limited = await emu.call("POST", `${target}/provisionOnDemand`, { body });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(limited.body.error.code).toBe("TooManyRequests");
+    expect((await emu.call("POST", `${jobPath(SP.slack, JOB.slackActive)}/provisionOnDemand`, { body: { parameters: [] } })).status).toBe(400);
+  });
+});

@@ -1,0 +1,162 @@
+import { parseDurationMs } from "./duration";
+import { hashInt } from "./random";
+import type { Execution, JobRecord, Quarantine, StatusView } from "./types";
+
+/** Engine constants (engine time). */
+export const PAGE_MS = 60_000; // one page of the initial cycle per engine minute
+export const FIRST_ATTEMPT_MS = 2 * 60_000; // bad credentials are discovered two minutes into a run
+export const CYCLE_MS = 45_000; // an incremental cycle takes 45 s
+export const RESUME_DELAY_MS = 30_000; // a resumed steady job runs its first cycle 30 s after start
+export const MAX_BACKOFF_MS = 24 * 3600_000; // quarantine retries back off to once a day
+export const ACTIVE_INTERVAL = "PT40M";
+
+const intervalMs = (job: JobRecord) => parseDurationMs(job.interval) ?? 40 * 60_000;
+
+function execution(job: JobRecord, began: number, ended: number, seq: number, initial: boolean): Execution {
+  const { users, groups } = job.population;
+  const entitled = users + groups;
+  const imported = initial ? entitled : hashInt(0, 25, job.id, seq, "imported");
+  const exported = initial ? Math.max(0, entitled - hashInt(0, 15, job.id, "skip")) : hashInt(0, 4, job.id, seq, "exported");
+  const escrowed = job.escrowy && (initial || seq % 2 === 1) ? hashInt(1, 7, job.id, seq, "escrows") : 0;
+  return {
+    activityIdentifier: `${job.id}.${seq}`,
+    countEntitled: entitled,
+    countEntitledForProvisioning: entitled,
+    countEscrowed: escrowed,
+    countEscrowedRaw: escrowed,
+    countExported: exported,
+    countExports: exported + escrowed,
+    countImported: imported,
+    countImportedDeltas: initial ? 0 : imported,
+    countImportedReferenceDeltas: initial ? groups : hashInt(0, 3, job.id, seq, "refs"),
+    error: escrowed ? { code: "EntryLevelErrors", message: `${escrowed} entries could not be exported.`, tenantActionable: true } : null,
+    state: escrowed ? "EntryLevelErrors" : "Succeeded",
+    timeBegan: began,
+    timeEnded: ended,
+  };
+}
+
+function counts(job: JobRecord) {
+  return [
+    { key: "User to User", value: job.population.users },
+    { key: "Group to Group", value: job.population.groups },
+  ];
+}
+
+function quarantined(job: JobRecord, view: StatusView, firstEvaluation: number, now: number): StatusView {
+  const base = view.quarantine;
+  const error = job.credentialError!;
+  let at = firstEvaluation;
+  let k = 0;
+  const backoff = (i: number) => Math.min(intervalMs(job) * 2 ** Math.min(i, 20), MAX_BACKOFF_MS);
+  while (at + backoff(k) <= now && k < 100_000) at += backoff(k++);
+  const quarantine: Quarantine = {
+    currentBegan: at,
+    nextAttempt: at + backoff(k),
+    reason: "EncounteredQuarantineException",
+    seriesBegan: base?.seriesBegan ?? firstEvaluation,
+    seriesCount: (base ? base.seriesCount + 1 : 0) + k,
+    error,
+  };
+  const failed: Execution = {
+    ...execution(job, at, at + 5_000, job.cycleBase + k, false),
+    countImported: 0,
+    countImportedDeltas: 0,
+    countImportedReferenceDeltas: 0,
+    countExported: 0,
+    countExports: 0,
+    countEscrowed: 0,
+    countEscrowedRaw: 0,
+    error,
+    state: "Failed",
+  };
+  return {
+    ...view,
+    code: "Quarantine",
+    quarantine,
+    lastExecution: failed,
+    countSuccessiveCompleteFailures: view.countSuccessiveCompleteFailures + k + 1,
+  };
+}
+
+/** The job as it stands at engine time `now`, computed from its last snapshot. */
+export function evaluate(job: JobRecord, now: number): StatusView {
+  const view: StatusView = { ...job.snapshot };
+  if (job.mode !== "running") return view;
+  const t0 = job.segmentStart;
+
+  if (job.credentialError) {
+    const first = view.quarantine ? Math.max(t0, view.quarantine.nextAttempt) : t0 + FIRST_ATTEMPT_MS;
+    if (now < first) return { ...view, code: view.quarantine ? "Quarantine" : job.initial.done ? "Active" : "NotRun" };
+    return quarantined(job, view, first, now);
+  }
+
+  // Fixed credentials lift a quarantine at its next attempt.
+  let start = t0;
+  if (view.quarantine) {
+    if (now < view.quarantine.nextAttempt) return { ...view, code: "Quarantine" };
+    start = Math.max(t0, view.quarantine.nextAttempt);
+    view.quarantine = null;
+    view.countSuccessiveCompleteFailures = 0;
+  }
+
+  let anchor: number;
+  if (!job.initial.done) {
+    const { totalUnits, doneUnits } = job.initial;
+    const doneAt = start + (totalUnits - doneUnits) * PAGE_MS;
+    if (now < doneAt) {
+      const completed = Math.min(totalUnits, doneUnits + Math.floor((now - start) / PAGE_MS));
+      return {
+        ...view,
+        code: "NotRun",
+        progress: [{ completedUnits: completed, totalUnits, units: "pages", observedAt: now }],
+      };
+    }
+    const initialRun = execution(job, job.initial.began ?? start, doneAt, job.cycleBase, true);
+    view.lastExecution = initialRun;
+    if (initialRun.state === "Succeeded") view.lastSuccessfulExecution = initialRun;
+    if (initialRun.countExported > 0) view.lastSuccessfulExecutionWithExports = initialRun;
+    view.steadyStateFirstAchievedTime ??= doneAt;
+    view.steadyStateLastAchievedTime = doneAt;
+    view.synchronizedEntryCountByType = counts(job);
+    view.progress = [];
+    anchor = doneAt;
+  } else {
+    anchor = start + RESUME_DELAY_MS - intervalMs(job);
+  }
+
+  const every = intervalMs(job);
+  const completed = Math.floor((now - anchor - CYCLE_MS) / every);
+  if (completed >= 1) {
+    const run = (k: number) => {
+      const began = anchor + k * every;
+      return execution(job, began, began + CYCLE_MS, job.cycleBase + 1 + k, false);
+    };
+    const last = run(completed);
+    view.lastExecution = last;
+    view.steadyStateLastAchievedTime = last.timeEnded;
+    view.steadyStateFirstAchievedTime ??= last.timeEnded;
+    if (view.synchronizedEntryCountByType.length === 0) view.synchronizedEntryCountByType = counts(job);
+    for (let k = completed; k >= Math.max(1, completed - 50); k--) {
+      const candidate = k === completed ? last : run(k);
+      if (candidate.state !== "Succeeded") continue;
+      if (view.lastSuccessfulExecution === null || candidate.timeEnded > view.lastSuccessfulExecution.timeEnded)
+        view.lastSuccessfulExecution = candidate;
+      break;
+    }
+    for (let k = completed; k >= Math.max(1, completed - 50); k--) {
+      const candidate = k === completed ? last : run(k);
+      if (candidate.state !== "Succeeded" || candidate.countExported === 0) continue;
+      const known = view.lastSuccessfulExecutionWithExports;
+      if (known === null || candidate.timeEnded > known.timeEnded) view.lastSuccessfulExecutionWithExports = candidate;
+      break;
+    }
+  }
+  return { ...view, code: "Active", progress: [] };
+}
+
+/** Number of incremental cycles completed in the current segment (for `cycleBase` bookkeeping). */
+export function cyclesInSegment(job: JobRecord, now: number): number {
+  if (job.mode !== "running" || job.credentialError) return 0;
+  return Math.max(0, Math.floor((now - job.segmentStart) / intervalMs(job)));
+}

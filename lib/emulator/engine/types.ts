@@ -1,0 +1,82 @@
+/** Internal job model of the provisioning engine (times are engine epoch milliseconds). */
+export type StatusCode = "NotConfigured" | "NotRun" | "Active" | "Paused" | "Quarantine";
+export type ScheduleState = "Active" | "Disabled" | "Paused";
+export type ExecutionState = "Succeeded" | "Failed" | "EntryLevelErrors";
+
+export interface SyncError {
+  code: string;
+  message: string;
+  tenantActionable: boolean;
+}
+
+export interface Execution {
+  activityIdentifier: string;
+  countEntitled: number;
+  countEntitledForProvisioning: number;
+  countEscrowed: number;
+  countEscrowedRaw: number;
+  countExported: number;
+  countExports: number;
+  countImported: number;
+  countImportedDeltas: number;
+  countImportedReferenceDeltas: number;
+  error: SyncError | null;
+  state: ExecutionState;
+  timeBegan: number;
+  timeEnded: number;
+}
+
+export interface Quarantine {
+  currentBegan: number;
+  nextAttempt: number;
+  reason: string;
+  seriesBegan: number;
+  seriesCount: number;
+  error: SyncError;
+}
+
+export interface Progress {
+  completedUnits: number;
+  totalUnits: number;
+  units: string;
+  observedAt: number;
+}
+
+/** What a job reports; stored as a snapshot at the start of each segment, computed for `now` on read. */
+export interface StatusView {
+  code: StatusCode;
+  countSuccessiveCompleteFailures: number;
+  escrowsPruned: boolean;
+  lastExecution: Execution | null;
+  lastSuccessfulExecution: Execution | null;
+  lastSuccessfulExecutionWithExports: Execution | null;
+  progress: Progress[];
+  quarantine: Quarantine | null;
+  steadyStateFirstAchievedTime: number | null;
+  steadyStateLastAchievedTime: number | null;
+  synchronizedEntryCountByType: { key: string; value: number }[];
+  troubleshootingUrl: string | null;
+}
+
+export type JobMode = "disabled" | "running" | "paused";
+
+export interface JobRecord {
+  id: string;
+  templateId: string;
+  servicePrincipalId: string;
+  settings: { name: string; value: string }[];
+  /** Custom schema saved with PUT …/schema; null means the template's default. */
+  schema: unknown | null;
+  mode: JobMode;
+  interval: string;
+  /** Start of the current running segment (or of the snapshot when not running). */
+  segmentStart: number;
+  /** Completed incremental cycles before the segment (keeps generated counts varied and deterministic). */
+  cycleBase: number;
+  credentialError: SyncError | null;
+  initial: { totalUnits: number; doneUnits: number; began: number | null; done: boolean };
+  population: { users: number; groups: number };
+  /** Every other incremental cycle ends with entry-level errors (escrows). */
+  escrowy: boolean;
+  snapshot: StatusView;
+}

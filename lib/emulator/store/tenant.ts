@@ -1,0 +1,58 @@
+import type { SecretPair } from "../engine/credentials";
+import type { JobRecord } from "../engine/types";
+import type { ServicePrincipal } from "../seed/servicePrincipal";
+
+/** In-memory directory of one emulator instance: service principals and their synchronization. */
+export interface TemplateRecord {
+  id: string;
+  applicationId: string;
+  default: boolean;
+  description: string | null;
+  discoverable: boolean;
+  factoryTag: string;
+  /** Beta spelling (camelCase keys); v1.0 responses use PascalCase (SYNC-API §4.2). */
+  metadata: { key: string; value: string }[];
+  schema: Record<string, unknown>;
+  settings: { name: string; value: string }[];
+}
+
+export interface SyncRecord {
+  templates: TemplateRecord[];
+  jobs: Map<string, JobRecord>;
+  secrets: SecretPair[];
+}
+
+export class Tenant {
+  readonly servicePrincipals: ServicePrincipal[] = [];
+  private readonly byId = new Map<string, ServicePrincipal>();
+  private readonly byAppId = new Map<string, ServicePrincipal>();
+  private readonly sync = new Map<string, SyncRecord>();
+
+  add(sp: ServicePrincipal, sync?: Partial<SyncRecord>): void {
+    this.servicePrincipals.push(sp);
+    this.byId.set(sp.id.toLowerCase(), sp);
+    this.byAppId.set(sp.appId.toLowerCase(), sp);
+    this.sync.set(sp.id, { templates: sync?.templates ?? [], jobs: sync?.jobs ?? new Map(), secrets: sync?.secrets ?? [] });
+  }
+
+  servicePrincipal(id: string): ServicePrincipal | undefined {
+    return this.byId.get(id.toLowerCase());
+  }
+
+  servicePrincipalByAppId(appId: string): ServicePrincipal | undefined {
+    return this.byAppId.get(appId.toLowerCase());
+  }
+
+  synchronization(spId: string): SyncRecord {
+    let record = this.sync.get(spId);
+    if (!record) {
+      record = { templates: [], jobs: new Map(), secrets: [] };
+      this.sync.set(spId, record);
+    }
+    return record;
+  }
+
+  allJobs(): JobRecord[] {
+    return [...this.sync.values()].flatMap((record) => [...record.jobs.values()]);
+  }
+}

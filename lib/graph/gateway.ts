@@ -1,0 +1,163 @@
+import { GraphError, graphErrorFromResponse, networkGraphError, type GraphErrorInfo } from "./graph-error";
+
+export type GraphMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type GraphQuery = Record<string, string | number | boolean | undefined>;
+
+export interface GraphGatewayOptions {
+  /** Graph origin, e.g. https://graph.microsoft.com (from server configuration, never from input). */
+  baseUrl: string;
+  version: "beta" | "v1.0";
+  /** Called before every request; the token is only ever sent in the Authorization header. */
+  getToken: () => Promise<string>;
+  fetch?: typeof fetch;
+  /** Automatic retries of safe requests (GETs) on 429/503/504; default 3. */
+  maxRetries?: number;
+  /** A Retry-After longer than this is not waited out; the error goes to the caller with its wait. */
+  maxRetryWaitSeconds?: number;
+  timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface GraphRequest {
+  method: GraphMethod;
+  /** Path after the version, starting with "/"; build it with `segment()` for ids. */
+  path: string;
+  query?: GraphQuery;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface GraphPage<T> {
+  value: T[];
+  nextLink?: string;
+  count?: number;
+}
+
+export interface BatchRequest {
+  id: string;
+  method: GraphMethod;
+  /** Path after the version, with its query string. */
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  dependsOn?: string[];
+}
+
+export type BatchResult<T = unknown> = { id: string; ok: true; status: number; data: T } | { id: string; ok: false; error: GraphErrorInfo };
+
+export const MAX_BATCH_SIZE = 20;
+
+/** One path segment from an id: URL-encoded, and never "." or ".." (which URLs would resolve away). */
+export function segment(id: string): string {
+  if (!id || id === "." || id === "..") throw new Error(`"${id}" is not a usable Graph id.`);
+  return encodeURIComponent(id);
+}
+
+export function queryString(query: GraphQuery = {}): string {
+  const parts = Object.entries(query)
+    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`);
+  return parts.length ? `?${parts.join("&")}` : "";
+}
+
+const RETRIABLE = new Set([429, 503, 504]);
+
+export type GraphGateway = ReturnType<typeof createGraphGateway>;
+
+/** The one gateway to Microsoft Graph: auth header, error envelope, Retry-After, paging and $batch. */
+export function createGraphGateway(options: GraphGatewayOptions) {
+  const root = `${options.baseUrl.replace(/\/+$/, "")}/${options.version}`;
+  const doFetch = options.fetch ?? fetch;
+  const maxRetries = options.maxRetries ?? 3;
+  const maxWait = options.maxRetryWaitSeconds ?? 10;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
+  /** Sends one request to an absolute Graph URL; safe requests are retried on throttling and outages. */
+  async function send(url: string, method: GraphMethod, init: { body?: unknown; headers?: Record<string, string>; safe: boolean }) {
+    const path = new URL(url).pathname;
+    for (let attempt = 0; ; attempt++) {
+      const clientRequestId = crypto.randomUUID();
+      const headers: Record<string, string> = {
+        accept: "application/json",
+        "client-request-id": clientRequestId,
+        ...init.headers,
+        authorization: `Bearer ${await options.getToken()}`,
+      };
+      if (init.body !== undefined) headers["content-type"] = "application/json";
+      let response: Response;
+      try {
+        response = await doFetch(url, {
+          method,
+          headers,
+          body: init.body === undefined ? undefined : JSON.stringify(init.body),
+          cache: "no-store",
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (cause) {
+        throw networkGraphError(cause, clientRequestId);
+      }
+      const body = response.status === 204 ? "" : await response.text();
+      if (response.ok) return { response, body };
+      const error = graphErrorFromResponse(response, body, path);
+      const wait = error.info.retryAfterSeconds ?? 2 ** attempt;
+      if (!init.safe || !RETRIABLE.has(response.status) || attempt >= maxRetries || wait > maxWait) throw error;
+      await sleep(wait * 1000);
+    }
+  }
+
+  function parse<T>(body: string): T {
+    return (body ? JSON.parse(body) : undefined) as T;
+  }
+
+  async function request<T>(req: GraphRequest): Promise<{ status: number; data: T; headers: Headers }> {
+    if (!req.path.startsWith("/")) throw new Error(`Graph paths start with "/": ${req.path}`);
+    const url = `${root}${req.path}${queryString(req.query)}`;
+    const { response, body } = await send(url, req.method, { body: req.body, headers: req.headers, safe: req.method === "GET" });
+    return { status: response.status, data: parse<T>(body), headers: response.headers };
+  }
+
+  /** A page of a collection; pass `nextLink` to continue (followed verbatim, but only on this Graph). */
+  async function page<T>(start: { path: string; query?: GraphQuery } | { nextLink: string }, headers?: Record<string, string>): Promise<GraphPage<T>> {
+    let url: string;
+    if ("nextLink" in start) {
+      if (!start.nextLink.startsWith(`${root}/`)) throw new Error("Refusing to follow an @odata.nextLink to another host or version.");
+      url = start.nextLink;
+    } else {
+      url = `${root}${start.path}${queryString(start.query)}`;
+    }
+    const { body } = await send(url, "GET", { headers, safe: true });
+    const json = parse<{ value?: T[]; "@odata.nextLink"?: string; "@odata.count"?: number }>(body);
+    return { value: json.value ?? [], nextLink: json["@odata.nextLink"], count: json["@odata.count"] };
+  }
+
+  /** JSON batching: up to 20 requests in one round trip; each answer is a result, never a throw. */
+  async function batch<T = unknown>(requests: BatchRequest[]): Promise<BatchResult<T>[]> {
+    if (requests.length === 0) return [];
+    if (requests.length > MAX_BATCH_SIZE) throw new Error(`A Graph $batch holds at most ${MAX_BATCH_SIZE} requests.`);
+    const safe = requests.every((r) => r.method === "GET");
+    const { body } = await send(`${root}/$batch`, "POST", { body: { requests }, safe });
+    const json = parse<{ responses: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] }>(body);
+    const byId = new Map(json.responses.map((r) => [r.id, r]));
+    return requests.map((req): BatchResult<T> => {
+      const answer = byId.get(req.id);
+      if (!answer) {
+        return { id: req.id, ok: false, error: { kind: "unexpected", status: 0, code: "MissingBatchResponse", message: "Graph did not answer this request of the batch." } };
+      }
+      if (answer.status >= 200 && answer.status < 300) return { id: req.id, ok: true, status: answer.status, data: answer.body as T };
+      const headers = new Headers(answer.headers ?? {});
+      const error = graphErrorFromResponse(new Response(null, { status: answer.status, headers }), JSON.stringify(answer.body ?? {}), req.url.split("?")[0]);
+      return { id: req.id, ok: false, error: error.info };
+    });
+  }
+
+  return {
+    request,
+    page,
+    batch,
+    get: async <T>(path: string, query?: GraphQuery, headers?: Record<string, string>) =>
+      (await request<T>({ method: "GET", path, query, headers })).data,
+  };
+}
+
+export { GraphError };
