@@ -33,7 +33,7 @@ export default defineConfig({
   webServer: {
     command: "npx tsx scripts/start.ts",
     url: `http://127.0.0.1:${E2E_CONSOLE_PORT}`,
-    env: { PORT: String(E2E_CONSOLE_PORT), EMULATOR_PORT: String(E2E_EMULATOR_PORT) },
+    env: { PORT: String(E2E_CONSOLE_PORT), EMULATOR_PORT: String(E2E_EMULATOR_PORT), EMULATOR_SCALE: "2500" },
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",

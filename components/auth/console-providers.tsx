@@ -21,7 +21,8 @@ export function ConsoleProviders({
 }) {
   const [state, setState] = useState<{ ready: MsalStartup } | { failed: unknown } | null>(null);
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } } }),
+    () => new QueryClient({ // The Graph gateway already retries what is safe to retry (429/503 with Retry-After).
+      defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: false } } }),
   );
 
   useEffect(() => {

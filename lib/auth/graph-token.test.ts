@@ -29,6 +29,12 @@ describe("acquireGraphToken", () => {
     expect(msal.acquireTokenRedirect).not.toHaveBeenCalled();
   });
 
+  it("skips the cache when asked to, for the retry after Graph refused a token", async () => {
+    const msal = fakeMsal({});
+    await acquireGraphToken(msal, scopes, "http://console/x", { forceRefresh: true });
+    expect(msal.acquireTokenSilent).toHaveBeenCalledWith({ account, scopes, forceRefresh: true });
+  });
+
   it("falls back to the first cached account when none is active", async () => {
     const msal = fakeMsal({ getActiveAccount: () => null });
     await acquireGraphToken(msal, scopes, "http://console/x");

@@ -15,11 +15,13 @@ export async function acquireGraphToken(
   instance: IPublicClientApplication,
   scopes: string[],
   returnTo: string = globalThis.location?.href ?? "/",
+  options: { forceRefresh?: boolean } = {},
 ): Promise<string> {
   const account = instance.getActiveAccount() ?? instance.getAllAccounts()[0];
   if (!account) throw new SignInRequiredError();
   try {
-    const result = await instance.acquireTokenSilent({ account, scopes });
+    // forceRefresh skips MSAL's cache: for the one retry after Graph refused the cached token (401).
+    const result = await instance.acquireTokenSilent({ account, scopes, ...(options.forceRefresh ? { forceRefresh: true } : {}) });
     return result.accessToken;
   } catch (error) {
     if (error instanceof InteractionRequiredAuthError) {

@@ -1,6 +1,7 @@
 import { TENANT_ID } from "../../lib/emulator/auth/personas";
 import { EMBEDDED_CLIENT_ID } from "../../lib/emulator/identity/client";
 import { EMBEDDED_AUTHORITY_HOST } from "../../lib/emulator/identity/msal-recipe";
+import { emulatorOptionsFromEnv } from "../../lib/emulator/options-from-env";
 import { startEmulator } from "../../lib/emulator/server";
 
 export interface EmbeddedEmulator {
@@ -23,8 +24,7 @@ export function embeddedConsoleEnv(emulatorUrl: string): Record<string, string> 
 /** Starts the embedded Graph emulator unless the environment names a real tenant (ENTRA_CLIENT_ID). */
 export async function startEmbeddedEmulator(): Promise<EmbeddedEmulator | undefined> {
   if (process.env.ENTRA_CLIENT_ID) return undefined;
-  const port = Number(process.env.EMULATOR_PORT ?? 4010);
-  const emulator = await startEmulator({ port, host: "127.0.0.1" });
+  const emulator = await startEmulator(emulatorOptionsFromEnv());
   console.log(`Graph emulator: ${emulator.url}`);
   return { consoleEnv: embeddedConsoleEnv(emulator.url), close: () => emulator.close() };
 }

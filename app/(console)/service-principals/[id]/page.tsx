@@ -1,13 +1,12 @@
+import { notFound } from "next/navigation";
+import { ServicePrincipalView } from "@/components/service-principals/service-principal-view";
+import { idProblem, servicePrincipalId } from "@/lib/validation/ids";
+
 export const metadata = { title: "Service principal" };
 
 export default async function ServicePrincipalPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return (
-    <div>
-      <h1 className="text-2xl font-semibold">Service principal</h1>
-      <p className="mt-2 font-mono text-sm text-slate-700" data-testid="service-principal-id">
-        {id}
-      </p>
-    </div>
-  );
+  // A malformed id never reaches Graph.
+  if (idProblem(servicePrincipalId, id)) notFound();
+  return <ServicePrincipalView id={id.toLowerCase()} />;
 }

@@ -1,0 +1,76 @@
+import type { Ref } from "react";
+import type { ActionError } from "@/lib/actions/action-result";
+import { CopyButton } from "../copy-button";
+import { Heading, type HeadingLevel } from "../heading";
+import type { AmbiguityCheck } from "./create-job-flow";
+import { describeCheck, describeCreateError } from "./describe-create-error";
+
+export interface CreateJobErrorProps {
+  error: ActionError;
+  templateId: string;
+  /** What the job list said after an ambiguous failure. */
+  check?: AmbiguityCheck;
+  /** Seconds until trying again is allowed (Retry-After). */
+  secondsLeft: number;
+  checking?: boolean;
+  onCheckAgain?: () => void;
+  headingLevel?: HeadingLevel;
+  headingRef?: Ref<HTMLHeadingElement>;
+}
+
+/** A failed create: what happened, what to do, whether the job exists, Graph's code and request-id (copyable). */
+export function CreateJobError({ error, templateId, check, secondsLeft, checking, onCheckAgain, headingLevel = 3, headingRef }: CreateJobErrorProps) {
+  const problem = describeCreateError(error, templateId);
+  const checked = check ? describeCheck(check, templateId) : null;
+  return (
+    <div className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-950" data-testid="create-job-error" data-error-kind={error.kind} data-check={check?.kind}>
+      <Heading level={headingLevel} ref={headingRef} tabIndex={-1} className="font-semibold text-red-900">
+        {problem.title}
+      </Heading>
+      <p className="mt-1 text-sm">{problem.advice}</p>
+      {checked ? (
+        <p className="mt-2 text-sm font-medium" data-testid="ambiguity-check">
+          {checked.text}
+        </p>
+      ) : null}
+      {secondsLeft > 0 ? (
+        <p className="mt-2 text-sm" data-testid="retry-wait">
+          You can try again in <span className="tabular-nums">{secondsLeft}</span> second{secondsLeft === 1 ? "" : "s"}.
+        </p>
+      ) : null}
+      {check?.kind === "unknown" && onCheckAgain ? (
+        <button
+          type="button"
+          onClick={onCheckAgain}
+          disabled={checking}
+          className="mt-3 rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-900 disabled:opacity-70"
+        >
+          {checking ? "Checking…" : "Check whether the job exists"}
+        </button>
+      ) : null}
+      <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+        <div className="flex gap-1">
+          <dt>Code:</dt>
+          <dd className="font-mono" data-testid="error-code">
+            {error.code}
+            {error.status ? ` (HTTP ${error.status})` : ""}
+          </dd>
+        </div>
+        {error.requestId ? (
+          <div className="flex flex-wrap items-center gap-1">
+            <dt>Request id:</dt>
+            <dd className="flex flex-wrap items-center gap-1 font-mono" data-testid="error-request-id">
+              {error.requestId} <CopyButton text={error.requestId} label="Copy request id" />
+            </dd>
+          </div>
+        ) : null}
+        {error.date ? (
+          <div className="flex gap-1">
+            <dt>Date:</dt>
+            <dd className="font-mono">{error.date}</dd>
+          </div>
+        ) : null}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import type { ReactNode } from "react";
+
+/** One dt/dd pair inside a `<dl>` (div groups are valid in HTML's dl). */
+export function Fact({ term, children, className }: { term: ReactNode; children: ReactNode; className?: string }) {
+  return (
+    <div className={className}>
+      <dt className="text-xs font-medium text-slate-600">{term}</dt>
+      <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}

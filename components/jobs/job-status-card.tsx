@@ -1,0 +1,129 @@
+import Link from "next/link";
+import { useId, type ReactNode } from "react";
+import { formatCount } from "@/lib/jobs/count";
+import type { JobCard } from "@/lib/jobs/job-card";
+import { CopyButton } from "./copy-button";
+import { ExecutionFacts } from "./execution-facts";
+import { Fact } from "./fact";
+import { Heading, subLevel, type HeadingLevel } from "./heading";
+import { ProgressBar } from "./progress-bar";
+import { QuarantineFacts } from "./quarantine-facts";
+import { RelativeTime } from "./relative-time";
+import { StatusBadge } from "./status-badge";
+import { TroubleshootingLink } from "./troubleshooting-link";
+
+export interface JobStatusCardProps {
+  card: JobCard;
+  /** Start/Pause/Restart/Delete buttons, rendered in the card's header. */
+  actions?: ReactNode;
+  /** The job's own page; makes the heading a link. */
+  href?: string;
+  headingLevel?: HeadingLevel;
+}
+
+/** Everything a job's status says, from a `JobCard` view model. Presentational; works as a server component. */
+export function JobStatusCard({ card, actions, href, headingLevel = 3 }: JobStatusCardProps) {
+  const id = useId();
+  const { schedule, status } = card;
+  const sectionLevel = subLevel(headingLevel);
+  const title = card.templateId ?? "Unknown template";
+  const lastSuccess = status.lastSuccessfulExecution;
+  return (
+    <article aria-labelledby={id} data-testid="job-status-card" data-job-id={card.id} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0 space-y-1">
+          <Heading level={headingLevel} id={id} className="text-base font-semibold text-slate-900">
+            {href ? (
+              <Link href={href} className="text-brand-700 underline-offset-2 hover:underline">
+                {title}
+                <span className="sr-only"> job</span>
+              </Link>
+            ) : (
+              title
+            )}
+          </Heading>
+          <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
+            <StatusBadge term={status.code} kind="status" />
+            <span>{status.code.meaning}</span>
+          </p>
+        </div>
+        {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+      </header>
+
+      {status.progress ? <ProgressBar progress={status.progress} label={status.code.code === "NotRun" ? "Initial cycle" : "Progress"} /> : null}
+
+      {status.quarantine ? (
+        <div className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-red-900 [&_dd]:text-red-950 [&_dt]:text-red-800">
+          <Heading level={sectionLevel} className="text-sm font-semibold">
+            Quarantine
+          </Heading>
+          <QuarantineFacts quarantine={status.quarantine} />
+        </div>
+      ) : null}
+
+      <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
+        <Fact term="Template ID">
+          <code className="font-mono text-xs">{card.templateId ?? "Not reported"}</code>
+        </Fact>
+        <Fact term="Job ID">
+          <span className="flex flex-wrap items-center gap-2">
+            <code className="break-all font-mono text-xs">{card.id || "Not reported"}</code>
+            {card.id ? <CopyButton text={card.id} label="Copy job ID" /> : null}
+          </span>
+        </Fact>
+        <Fact term="Schedule">
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge term={schedule.state} kind="schedule" />
+            <span>{schedule.interval}</span>
+          </span>
+        </Fact>
+        <Fact term="Expires">
+          <RelativeTime moment={schedule.expiration} />
+        </Fact>
+        <Fact term="Steady state first reached">
+          <RelativeTime moment={status.steadyState.first} />
+        </Fact>
+        <Fact term="Steady state last reached">
+          <RelativeTime moment={status.steadyState.last} />
+        </Fact>
+        <Fact term="Last successful run">
+          {lastSuccess ? <RelativeTime moment={lastSuccess.ended.kind === "date" ? lastSuccess.ended : lastSuccess.began} /> : "None yet"}
+        </Fact>
+        <Fact term="Consecutive failures">
+          <span className="tabular-nums">{formatCount(status.consecutiveFailures)}</span>
+        </Fact>
+        <Fact term="Escrows pruned">{status.escrowsPruned ? "Yes — errors were cleared to finish the initial cycle" : "No"}</Fact>
+      </dl>
+
+      <div className="space-y-2">
+        <Heading level={sectionLevel} className="text-sm font-semibold text-slate-900">
+          Last run
+        </Heading>
+        {status.lastExecution ? <ExecutionFacts execution={status.lastExecution} /> : <p className="text-sm text-slate-700">No run yet.</p>}
+      </div>
+
+      <div className="space-y-2">
+        <Heading level={sectionLevel} className="text-sm font-semibold text-slate-900">
+          Synchronized entries
+        </Heading>
+        {status.entryCounts.length ? (
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-4">
+            {status.entryCounts.map((entry, index) => (
+              <Fact key={`${entry.type}-${index}`} term={entry.type}>
+                <span className="tabular-nums">{formatCount(entry.count)}</span>
+              </Fact>
+            ))}
+          </dl>
+        ) : (
+          <p className="text-sm text-slate-700">None yet.</p>
+        )}
+      </div>
+
+      {status.troubleshootingUrl ? (
+        <p className="text-sm text-brand-700">
+          <TroubleshootingLink url={status.troubleshootingUrl} />
+        </p>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,67 @@
+import type { ServicePrincipal, SynchronizationJob, SynchronizationTemplate } from "@microsoft/microsoft-graph-types-beta";
+import { segment, type BatchResult, type GraphGateway, type GraphPage } from "./gateway";
+import type { GraphErrorInfo } from "./graph-error";
+
+export const PAGE_SIZE = 100;
+/** Only the fields the list shows. */
+export const LIST_SELECT = "id,appId,displayName,publisherName";
+export const DETAIL_SELECT =
+  "id,appId,displayName,publisherName,homepage,preferredSingleSignOnMode,tags,servicePrincipalType,applicationTemplateId,accountEnabled";
+const EVENTUAL = { ConsistencyLevel: "eventual" };
+
+export type ServicePrincipalRow = Pick<ServicePrincipal, "id" | "appId" | "displayName" | "publisherName">;
+
+/** `$search` wants `"displayName:term"`; quotes and backslashes in the term would end the phrase early. */
+export function searchClause(term: string): string | undefined {
+  const cleaned = term.replace(/["\\]/g, " ").replace(/\s+/g, " ").trim().slice(0, 120);
+  return cleaned ? `"displayName:${cleaned}"` : undefined;
+}
+
+/** One page of service principals; ConsistencyLevel is resent on every page because Graph does not carry it. */
+export function listServicePrincipals(graph: GraphGateway, options: { search?: string; nextLink?: string }): Promise<GraphPage<ServicePrincipalRow>> {
+  if (options.nextLink) return graph.page<ServicePrincipalRow>({ nextLink: options.nextLink }, EVENTUAL);
+  return graph.page<ServicePrincipalRow>(
+    {
+      path: "/servicePrincipals",
+      query: { $select: LIST_SELECT, $top: PAGE_SIZE, $count: true, $search: searchClause(options.search ?? "") },
+    },
+    EVENTUAL,
+  );
+}
+
+export const jobsPath = (spId: string) => `/servicePrincipals/${segment(spId)}/synchronization/jobs`;
+export const templatesPath = (spId: string) => `/servicePrincipals/${segment(spId)}/synchronization/templates`;
+export const jobPath = (spId: string, jobId: string) => `${jobsPath(spId)}/${segment(jobId)}`;
+
+export type Loaded<T> = { ok: true; value: T } | { ok: false; error: GraphErrorInfo };
+
+function loaded<T>(result: BatchResult<unknown>, pick: (data: unknown) => T): Loaded<T> {
+  return result.ok ? { ok: true, value: pick(result.data) } : { ok: false, error: result.error };
+}
+const values = <T>(data: unknown) => ((data as { value?: T[] } | undefined)?.value ?? []) as T[];
+
+/** Each service principal's jobs, for the list's provisioning column: one $batch per 20 ids. */
+export async function jobsOfServicePrincipals(graph: GraphGateway, ids: string[]): Promise<Record<string, Loaded<SynchronizationJob[]>>> {
+  const results = await graph.batch(ids.map((id) => ({ id, method: "GET" as const, url: jobsPath(id) })));
+  return Object.fromEntries(results.map((result) => [result.id, loaded(result, values<SynchronizationJob>)]));
+}
+
+export interface ServicePrincipalOverview {
+  servicePrincipal: Loaded<ServicePrincipal>;
+  templates: Loaded<SynchronizationTemplate[]>;
+  jobs: Loaded<SynchronizationJob[]>;
+}
+
+/** Everything the service principal page shows, in one Graph round trip. */
+export async function servicePrincipalOverview(graph: GraphGateway, id: string): Promise<ServicePrincipalOverview> {
+  const [servicePrincipal, templates, jobs] = await graph.batch([
+    { id: "sp", method: "GET", url: `/servicePrincipals/${segment(id)}?$select=${DETAIL_SELECT}` },
+    { id: "templates", method: "GET", url: templatesPath(id) },
+    { id: "jobs", method: "GET", url: jobsPath(id) },
+  ]);
+  return {
+    servicePrincipal: loaded(servicePrincipal, (data) => data as ServicePrincipal),
+    templates: loaded(templates, values<SynchronizationTemplate>),
+    jobs: loaded(jobs, values<SynchronizationJob>),
+  };
+}

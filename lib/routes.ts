@@ -1,0 +1,7 @@
+/** The console's own URLs (deep links); each id is one encoded path segment. */
+export const routes = {
+  servicePrincipals: (search?: string) => (search ? `/service-principals?q=${encodeURIComponent(search)}` : "/service-principals"),
+  servicePrincipal: (id: string) => `/service-principals/${encodeURIComponent(id)}`,
+  job: (servicePrincipalId: string, jobId: string) =>
+    `/service-principals/${encodeURIComponent(servicePrincipalId)}/jobs/${encodeURIComponent(jobId)}`,
+};
