@@ -1,8 +1,11 @@
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 /** Ports of the console and emulator under test: apart from the defaults so a running `npm start` does not interfere. */
 export const E2E_CONSOLE_PORT = Number(process.env.E2E_CONSOLE_PORT ?? 3100);
 export const E2E_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
+/** Everything the console and emulator print during the run (scripts/start.ts tees it); outside test-results, which Playwright empties. */
+export const E2E_CONSOLE_LOG_FILE = path.join(__dirname, ".test-summary", "console.log");
 
 export default defineConfig({
   testDir: "./e2e",
@@ -33,7 +36,12 @@ export default defineConfig({
   webServer: {
     command: "npx tsx scripts/start.ts",
     url: `http://127.0.0.1:${E2E_CONSOLE_PORT}`,
-    env: { PORT: String(E2E_CONSOLE_PORT), EMULATOR_PORT: String(E2E_EMULATOR_PORT), EMULATOR_SCALE: "2500" },
+    env: {
+      PORT: String(E2E_CONSOLE_PORT),
+      EMULATOR_PORT: String(E2E_EMULATOR_PORT),
+      EMULATOR_SCALE: "2500",
+      CONSOLE_LOG_FILE: E2E_CONSOLE_LOG_FILE,
+    },
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",

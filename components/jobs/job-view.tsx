@@ -1,5 +1,6 @@
 "use client";
 
+import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useGraph } from "@/components/graph/use-graph";
@@ -9,16 +10,17 @@ import { SkeletonLines } from "@/components/ui/skeleton";
 import { jobOverview } from "@/lib/graph/jobs";
 import { queryKeys } from "@/lib/graph/query-keys";
 import { toErrorInfo } from "@/lib/graph/to-error-info";
-import { toJobCard } from "@/lib/jobs/job-card";
 import { routes } from "@/lib/routes";
-import { JobStatusCard } from "./job-status-card";
+import { LiveJobCard } from "./live-job-card";
+import { useLiveJob, type Seed } from "./use-live-jobs";
 import { SchemaSummary } from "./schema-summary";
 
 /** One job in full: its status card and a summary of its schema (one Graph round trip). */
 export function JobView({ servicePrincipalId, jobId }: { servicePrincipalId: string; jobId: string }) {
   const graph = useGraph();
   const overview = useQuery({
-    queryKey: [...queryKeys.job(servicePrincipalId, jobId), "overview"],
+    queryKey: queryKeys.jobOverview(servicePrincipalId, jobId),
+    staleTime: Infinity,
     queryFn: () => jobOverview(graph, servicePrincipalId, jobId),
   });
 
@@ -48,7 +50,7 @@ export function JobView({ servicePrincipalId, jobId }: { servicePrincipalId: str
         <span className="block text-sm font-normal text-slate-600">Provisioning job of {appName}</span>
         {jobId}
       </h1>
-      <JobStatusCard card={toJobCard(job.value)} headingLevel={2} />
+      <LiveJob servicePrincipalId={servicePrincipalId} seed={{ data: job.value, updatedAt: overview.dataUpdatedAt }} />
       <section aria-labelledby="schema-heading" className="rounded-xl border border-slate-200 bg-white p-6">
         <h2 id="schema-heading" className="mb-3 text-lg font-semibold">
           Schema
@@ -61,4 +63,13 @@ export function JobView({ servicePrincipalId, jobId }: { servicePrincipalId: str
       </section>
     </div>
   );
+}
+
+/** The job card, kept live; once the job is gone (deleted elsewhere), says so. */
+function LiveJob({ servicePrincipalId, seed }: { servicePrincipalId: string; seed: Seed<SynchronizationJob> }) {
+  const live = useLiveJob(servicePrincipalId, seed.data.id!, seed);
+  if (live.isError && toErrorInfo(live.error).kind === "not-found") {
+    return <NotFoundPanel title="Job deleted" detail={`The job ${seed.data.id} no longer exists.`} />;
+  }
+  return <LiveJobCard servicePrincipalId={servicePrincipalId} job={live.data ?? seed.data} headingLevel={2} />;
 }

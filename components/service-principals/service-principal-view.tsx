@@ -4,51 +4,67 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useGraph } from "@/components/graph/use-graph";
 import { CreateJobForm } from "@/components/jobs/create-job/create-job-form";
-import { JobStatusCard } from "@/components/jobs/job-status-card";
+import { LiveJobCard } from "@/components/jobs/live-job-card";
+import { useLiveJobs } from "@/components/jobs/use-live-jobs";
 import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
 import { NotFoundPanel } from "@/components/ui/not-found-panel";
 import { SkeletonLines } from "@/components/ui/skeleton";
 import { queryKeys } from "@/lib/graph/query-keys";
-import { servicePrincipalOverview } from "@/lib/graph/service-principals";
+import { servicePrincipalOverview, type ServicePrincipalOverview } from "@/lib/graph/service-principals";
 import { toErrorInfo } from "@/lib/graph/to-error-info";
-import { toJobCard } from "@/lib/jobs/job-card";
 import { routes } from "@/lib/routes";
 import { ServicePrincipalHeader } from "./service-principal-header";
 import { TemplateList } from "./template-list";
 
-/** One service principal: who it is, its provisioning templates and its jobs (one Graph round trip). */
+/** One service principal: who it is, its provisioning templates and its jobs (one Graph round trip, then live jobs). */
 export function ServicePrincipalView({ id }: { id: string }) {
   const graph = useGraph();
-  const overview = useQuery({ queryKey: queryKeys.servicePrincipalOverview(id), queryFn: () => servicePrincipalOverview(graph, id) });
+  const overview = useQuery({
+    queryKey: queryKeys.servicePrincipalOverview(id),
+    queryFn: () => servicePrincipalOverview(graph, id),
+    staleTime: Infinity,
+  });
 
   if (overview.isPending) return <SkeletonLines lines={8} label="Loading the service principal…" />;
   if (overview.isError) {
     return <GraphErrorPanel error={toErrorInfo(overview.error)} action="load this service principal" onRetry={() => overview.refetch()} />;
   }
-  const { servicePrincipal, templates, jobs } = overview.data;
+  const { servicePrincipal } = overview.data;
   if (!servicePrincipal.ok) {
     if (servicePrincipal.error.kind === "not-found") {
       return <NotFoundPanel title="Service principal not found" detail={`No service principal has the id ${id} in this tenant.`} />;
     }
     return <GraphErrorPanel error={servicePrincipal.error} action="load this service principal" onRetry={() => overview.refetch()} />;
   }
+  return <ServicePrincipalSections id={id} overview={overview.data} loadedAt={overview.dataUpdatedAt} onRetry={() => overview.refetch()} />;
+}
+
+function ServicePrincipalSections({
+  id,
+  overview: { servicePrincipal, templates, jobs },
+  loadedAt,
+  onRetry,
+}: {
+  id: string;
+  overview: ServicePrincipalOverview;
+  loadedAt: number;
+  onRetry: () => void;
+}) {
+  const live = useLiveJobs(id, jobs.ok ? { data: jobs.value, updatedAt: loadedAt } : undefined);
+  const currentJobs = live.data ?? [];
 
   return (
     <div className="space-y-8">
-      <ServicePrincipalHeader servicePrincipal={servicePrincipal.value} />
+      {servicePrincipal.ok ? <ServicePrincipalHeader servicePrincipal={servicePrincipal.value} /> : null}
       <section aria-labelledby="templates-heading">
         <h2 id="templates-heading" className="mb-3 text-lg font-semibold">
           Synchronization templates
         </h2>
-        {templates.ok ? (
-          <TemplateList templates={templates.value} />
-        ) : (
-          <GraphErrorPanel error={templates.error} action="load the templates" onRetry={() => overview.refetch()} />
-        )}
+        {templates.ok ? <TemplateList templates={templates.value} /> : <GraphErrorPanel error={templates.error} action="load the templates" onRetry={onRetry} />}
       </section>
       {templates.ok && templates.value.length > 0 ? (
         <div className="rounded-xl border border-slate-200 bg-white p-6">
-          <CreateJobForm servicePrincipalId={id} templates={templates.value} jobs={jobs.ok ? jobs.value : []} />
+          <CreateJobForm servicePrincipalId={id} templates={templates.value} jobs={currentJobs} />
         </div>
       ) : null}
       <section aria-labelledby="jobs-heading">
@@ -56,20 +72,25 @@ export function ServicePrincipalView({ id }: { id: string }) {
           Provisioning jobs
         </h2>
         {!jobs.ok ? (
-          <GraphErrorPanel error={jobs.error} action="load the jobs" onRetry={() => overview.refetch()} />
-        ) : jobs.value.length === 0 ? (
+          <GraphErrorPanel error={jobs.error} action="load the jobs" onRetry={onRetry} />
+        ) : currentJobs.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-slate-700" data-testid="no-jobs">
             No provisioning jobs yet.
           </p>
         ) : (
           <ul className="space-y-4">
-            {jobs.value.map((job) => (
+            {currentJobs.map((job) => (
               <li key={job.id}>
-                <JobStatusCard card={toJobCard(job)} href={routes.job(id, job.id!)} />
+                <LiveJobCard servicePrincipalId={id} job={job} href={routes.job(id, job.id!)} headingLevel={3} />
               </li>
             ))}
           </ul>
         )}
+        {live.isError ? (
+          <p className="mt-2 text-sm text-amber-900" role="status">
+            Live updates paused: {toErrorInfo(live.error).message || toErrorInfo(live.error).code}. They resume automatically.
+          </p>
+        ) : null}
       </section>
       <p>
         <Link href={routes.servicePrincipals()} className="text-brand-700 underline">

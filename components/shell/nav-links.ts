@@ -2,4 +2,5 @@
 export const NAV_LINKS = [
   { href: "/", label: "Overview" },
   { href: "/service-principals", label: "Service principals" },
+  { href: "/jobs", label: "Jobs" },
 ] as const;

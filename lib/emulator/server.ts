@@ -4,6 +4,7 @@ import { signingKey } from "./auth/keys";
 import { handleControl } from "./controls/router";
 import { handleIdentityRequest } from "./identity/router";
 import { parseJsonBody, readBody } from "./http/body";
+import { answerClientError } from "./http/clientError";
 import { answerPreflight, applyCors } from "./http/cors";
 import { GraphError, errorBody } from "./http/errors";
 import { handleGraph } from "./http/graphHandler";
@@ -19,7 +20,14 @@ export interface StartOptions {
   host?: string;
   scale?: number;
   clockSpeed?: number;
+  /**
+   * A request's headers and body must arrive within this time (default 30 s), else 408 and the connection
+   * is closed: a body that never ends holds a socket for a bounded time only. Checked every second.
+   */
+  requestTimeoutMs?: number;
 }
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export interface RunningEmulator {
   url: string;
@@ -66,7 +74,15 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     }
   }
 
-  const server = createServer((req, res) => {
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const serverOptions = {
+    requestTimeout,
+    headersTimeout: Math.min(requestTimeout, 60_000),
+    connectionsCheckingInterval: Math.min(1_000, requestTimeout),
+    // Node would answer a request without Host (or whose Host fell past the 1,000-header limit) with a bare 400.
+    requireHostHeader: false,
+  };
+  const server = createServer(serverOptions, (req, res) => {
     handle(req, res).catch((error) => {
       console.error("[emulator] unhandled", error);
       send(res, 500, errorBody("generalException", "An internal server error occurred.", "", ""));
@@ -77,10 +93,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  server.on("clientError", (_error, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
-    else socket.destroy();
-  });
+  server.on("clientError", answerClientError);
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -6,7 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState, useTransition, type FormEv
 import { useFreshGraphToken, useGraphToken } from "@/components/auth/use-graph-token";
 import { useGraph } from "@/components/graph/use-graph";
 import { createJob } from "@/lib/actions/create-job";
-import { queryKeys } from "@/lib/graph/query-keys";
+import { refreshJobs } from "../refresh-jobs";
 import type { HeadingLevel } from "../heading";
 import { Heading } from "../heading";
 import { checkForNewJob, submitCreateJob, type CreateJobOutcome } from "./create-job-flow";
@@ -83,7 +83,7 @@ export function CreateJobForm({ servicePrincipalId, templates, jobs, headingLeve
     if (created || failure) resultHeading.current?.focus();
   }, [created, failure]);
 
-  const refreshOverview = () => queryClient.invalidateQueries({ queryKey: queryKeys.servicePrincipalOverview(servicePrincipalId) });
+  const refreshOverview = () => refreshJobs(queryClient, servicePrincipalId);
 
   function apply(outcome: CreateJobOutcome, templateId: string, before: readonly SynchronizationJob[]) {
     if (outcome.jobsNow) setDiscovered((current) => mergeJobs(current, outcome.jobsNow!));

@@ -3,6 +3,9 @@ import { GraphError, INVALID_JSON_MESSAGE, badRequest } from "./errors";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The client went away (or timed out) before its body arrived: nobody is left to answer, so no 500 and no log noise. */
+export const incompleteBody = () => new GraphError(400, "BadRequest", "The request body was not received completely.");
+
 export const tooLarge = () =>
   new GraphError(413, "RequestEntityTooLarge", `The request body exceeds the maximum size of ${MAX_BODY_BYTES} bytes.`, {
     Connection: "close",
@@ -33,8 +36,8 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on("end", () => {
       if (!failed) resolve(Buffer.concat(chunks));
     });
-    req.on("error", (error) => {
-      if (!failed) reject(error);
+    req.on("error", () => {
+      if (!failed) reject(incompleteBody());
     });
   });
 }

@@ -1,0 +1,41 @@
+import { useId } from "react";
+import type { FleetProgress as Progress } from "@/lib/graph/fleet";
+import { formatCount } from "@/lib/jobs/count";
+
+/** "Scanned 1,234 of 5,021 service principals"; the total grows while Graph's pages arrive, and says so. */
+export function scanProgressText(progress: Progress | null): string {
+  if (!progress || progress.seen === 0) return "Listing service principals…";
+  const text = `Scanned ${formatCount(progress.scanned)} of ${formatCount(progress.seen)} service principals`;
+  return progress.listed ? text : `${text} (listing more…)`;
+}
+
+export function FleetProgress({ progress }: { progress: Progress | null }) {
+  const id = useId();
+  const text = scanProgressText(progress);
+  const known = progress !== null && progress.seen > 0;
+  const percent = known ? Math.floor((progress.scanned / progress.seen) * 100) : 0;
+  return (
+    <div className="space-y-1 rounded-lg border border-slate-200 bg-white p-4" data-testid="fleet-progress">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 text-sm">
+        <span id={id} className="font-medium text-slate-900">
+          Scanning the tenant for provisioning jobs
+        </span>
+        <span className="tabular-nums text-slate-700">
+          {text}
+          {progress?.jobsFound ? ` · ${formatCount(progress.jobsFound)} jobs found so far` : ""}
+        </span>
+      </div>
+      <div
+        role="progressbar"
+        aria-labelledby={id}
+        aria-valuemin={0}
+        aria-valuemax={known ? progress.seen : undefined}
+        aria-valuenow={known ? progress.scanned : undefined}
+        aria-valuetext={text}
+        className="h-2 overflow-hidden rounded-full bg-slate-200"
+      >
+        <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}

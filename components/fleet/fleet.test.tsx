@@ -1,0 +1,77 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { emptyTotals, type FleetProgress as Progress } from "@/lib/graph/fleet";
+import { toFleetRows } from "@/lib/graph/fleet-view";
+import { FleetFailures } from "./fleet-failures";
+import { FleetProgress, scanProgressText } from "./fleet-progress";
+import { FleetSummary } from "./fleet-summary";
+import { FleetTable } from "./fleet-table";
+import { StatusFilter } from "./status-filter";
+
+const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&#x27;/g, "'").replace(/&amp;/g, "&");
+const progress = (p: Partial<Progress>): Progress => ({ scanned: 0, seen: 0, listed: false, pages: 0, batchesDone: 0, jobsFound: 0, ...p });
+
+describe("FleetSummary", () => {
+  it("shows the summary line with each count in a data-status element", () => {
+    const html = renderToStaticMarkup(<FleetSummary totals={{ ...emptyTotals(), Active: 3, Quarantine: 1, NotConfigured: 2 }} />);
+    expect(text(html)).toBe("3 active · 1 quarantined · 0 paused · 0 not run · 2 not configured");
+    expect(html).toContain('<span data-status="Quarantine" data-count="1">1 quarantined</span>');
+    expect(html).toContain('data-testid="fleet-summary"');
+    expect(html).not.toContain('data-status="unknown"');
+  });
+});
+
+describe("FleetProgress", () => {
+  it("says how far the scan is, with a progressbar", () => {
+    expect(scanProgressText(null)).toBe("Listing service principals…");
+    expect(scanProgressText(progress({ scanned: 1234, seen: 1998 }))).toBe("Scanned 1,234 of 1,998 service principals (listing more…)");
+    expect(scanProgressText(progress({ scanned: 1234, seen: 5021, listed: true }))).toBe("Scanned 1,234 of 5,021 service principals");
+    const html = renderToStaticMarkup(<FleetProgress progress={progress({ scanned: 40, seen: 999, jobsFound: 6 })} />);
+    expect(html).toMatch(/role="progressbar"[^>]*aria-valuemax="999" aria-valuenow="40" aria-valuetext="Scanned 40 of 999 service principals \(listing more…\)"/);
+    expect(text(html)).toContain("6 jobs found so far");
+  });
+
+  it("has no value while the first page is on its way", () => {
+    const html = renderToStaticMarkup(<FleetProgress progress={null} />);
+    expect(html).not.toContain("aria-valuenow");
+  });
+});
+
+describe("StatusFilter", () => {
+  it("is a group of toggle buttons whose pressed state follows the URL's selection", () => {
+    const html = renderToStaticMarkup(<StatusFilter selected={["Quarantine"]} totals={{ ...emptyTotals(), Quarantine: 4 }} onChange={() => {}} />);
+    expect(html).toContain('role="group" aria-label="Filter jobs by status"');
+    expect(html).toMatch(/<button type="button" aria-pressed="false"[^>]*>All<\/button>/);
+    expect(html).toMatch(/aria-pressed="true" data-filter="Quarantine"[^>]*>Quarantined<span[^>]*> 4<\/span>/);
+    expect(html.match(/aria-pressed="false"/g)).toHaveLength(5);
+  });
+});
+
+describe("FleetTable", () => {
+  it("links the app to its SP page and the job to its deep link, with badges and Never", () => {
+    const rows = toFleetRows([
+      { servicePrincipal: { id: "sp-1", displayName: "<img src=x onerror=alert(1)>", appId: "a" }, jobs: [{ id: "scim.1", templateId: "scim", status: { code: "Paused" }, schedule: { state: "Paused" } }] },
+    ]);
+    const html = renderToStaticMarkup(<FleetTable rows={rows} caption="All provisioning jobs" />);
+    expect(html).toContain('href="/service-principals/sp-1"');
+    expect(html).toContain('href="/service-principals/sp-1/jobs/scim.1"');
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(html).toContain('data-status="Paused" data-kind="status"');
+    expect(html).toContain('data-kind="schedule"');
+    expect(html).toContain("<caption class=\"sr-only\">All provisioning jobs</caption>");
+    expect(text(html)).toContain("Never");
+  });
+});
+
+describe("FleetFailures", () => {
+  it("groups SPs by cause and names a few of them", () => {
+    const sps = Array.from({ length: 7 }, (_, i) => ({ id: `sp-${i}`, displayName: `App ${i}`, appId: "" }));
+    const html = renderToStaticMarkup(
+      <FleetFailures failures={[{ error: { kind: "throttled", status: 429, code: "TooManyRequests", message: "", retryAfterSeconds: 40 }, servicePrincipals: sps }]} onRescan={() => {}} />,
+    );
+    expect(text(html)).toContain("The jobs of 7 service principals could not be read");
+    expect(text(html)).toContain("App 0, App 1, App 2, App 3, App 4 and 2 more");
+    expect(text(html)).toContain("TooManyRequests, HTTP 429");
+    expect(renderToStaticMarkup(<FleetFailures failures={[]} onRescan={() => {}} />)).toBe("");
+  });
+});

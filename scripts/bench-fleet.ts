@@ -1,0 +1,111 @@
+/**
+ * The fleet view's scan against an in-process emulator: Graph requests (from the emulator's request log),
+ * time to the summary line, and the summary.
+ * Usage: npx tsx scripts/bench-fleet.ts [--scale 5000] [--latency-ms 50] [--concurrency 6] [--item-latency-ms 0]
+ *
+ * `--latency-ms` is added to every HTTP request to Graph (each SP page and each `$batch`) through an
+ * emulator fault. `--item-latency-ms` (default 0) adds latency to each `$batch` sub-request too; the
+ * emulator runs sub-requests one after another (Graph runs them in parallel), so it adds up 20×.
+ *
+ * The emulator runs in a worker thread of this process, so Graph's work and the scanner's work do not
+ * queue on one event loop (in the product they run in different processes: Graph and the browser).
+ * `--same-thread` runs both on one event loop (a pessimistic number on a 2-core machine).
+ */
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { formatCount } from "../lib/jobs/count";
+import { STATUS_CODES } from "../lib/jobs/vocabulary";
+import { startEmulator } from "../lib/emulator/server";
+import { createGraphGateway } from "../lib/graph/gateway";
+import { DEFAULT_FLEET_CONCURRENCY, scanFleet, type FleetTotals } from "../lib/graph/fleet";
+import { fleetSummaryText } from "../lib/graph/fleet-view";
+
+function arg(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+async function control<T>(base: string, method: string, name: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${base}/_emulator/${name}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} /_emulator/${name}: ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function main(): Promise<void> {
+  const scale = Math.floor(arg("scale", Number(process.env.EMULATOR_SCALE ?? 5000)));
+  const latencyMs = arg("latency-ms", 50);
+  const itemLatencyMs = arg("item-latency-ms", 0);
+  const concurrency = Math.max(1, Math.floor(arg("concurrency", DEFAULT_FLEET_CONCURRENCY)));
+
+  const sameThread = process.argv.includes("--same-thread");
+  const emulator = sameThread ? await startEmulator({ port: 0, host: "127.0.0.1", scale, clockSpeed: 0 }) : await startEmulatorWorker(scale);
+  try {
+    const { access_token: token } = await control<{ access_token: string }>(emulator.url, "POST", "token", { persona: "admin" });
+    const faults = [];
+    if (latencyMs) faults.push({ path: "/servicePrincipals", latencyMs }, { path: "/$batch", latencyMs });
+    if (itemLatencyMs) faults.push({ path: "/servicePrincipals/*/synchronization/jobs", latencyMs: itemLatencyMs });
+    if (faults.length) await control(emulator.url, "POST", "faults", faults);
+    await control(emulator.url, "DELETE", "requests");
+
+    const graph = createGraphGateway({ baseUrl: emulator.url, version: "beta", getToken: async () => token });
+    const started = performance.now();
+    const scan = await scanFleet(graph, { concurrency });
+    const elapsedMs = performance.now() - started;
+
+    const log = (await control<{ value: { method: string; path: string; status: number }[] }>(emulator.url, "GET", "requests")).value;
+    const pages = log.filter((r) => r.method === "GET" && /^\/beta\/servicePrincipals(\?|$)/.test(r.path)).length;
+    const batches = log.filter((r) => r.method === "POST" && r.path === "/beta/$batch").length;
+    const sps = scan.servicePrincipalCount;
+    const budget = Math.floor(5000 / 20) + pages;
+    const expected = pages + Math.ceil(sps / 20);
+    const totals: FleetTotals = scan.totals;
+
+    console.log(`fleet scan · EMULATOR_SCALE=${scale} (${formatCount(sps)} service principals) · ${latencyMs} ms per request` +
+      `${itemLatencyMs ? ` + ${itemLatencyMs} ms per batch item` : ""} · concurrency ${concurrency} · emulator ${sameThread ? "on the same thread" : "in a worker thread"}`);
+    console.log(`Graph requests: ${log.length} (${pages} SP pages + ${batches} $batch; pages + ceil(SPs/20) = ${expected}; budget 5,000/20 + pages = ${budget})`);
+    console.log(`time to summary: ${(elapsedMs / 1000).toFixed(2)} s (budget 3 s)`);
+    console.log(`summary: ${fleetSummaryText(totals)}`);
+    console.log(`jobs: ${formatCount(scan.jobCount)} on ${formatCount(scan.entries.length)} service principals` +
+      `${totals.unknown ? ` · ${totals.unknown} with a status this console does not know` : ""}` +
+      `${scan.failures.length ? ` · failures: ${scan.failures.map((f) => `${f.servicePrincipals.length}× ${f.error.code}`).join(", ")}` : ""}`);
+    console.log(`statuses: ${(Object.keys(STATUS_CODES) as (keyof typeof STATUS_CODES)[]).map((code) => `${code}=${totals[code]}`).join(" ")}`);
+    console.log(`reproduce: npx tsx scripts/bench-fleet.ts --scale ${scale} --latency-ms ${latencyMs} --concurrency ${concurrency}${sameThread ? " --same-thread" : ""}`);
+  } finally {
+    await emulator.close();
+  }
+}
+
+/** The emulator on its own event loop: a worker thread running this file, answering "close" by closing. */
+async function startEmulatorWorker(scale: number): Promise<{ url: string; close(): Promise<void> }> {
+  // Workers do not inherit tsx's loader: register it, then load this file in the worker.
+  const boot = `require("tsx/cjs/api").register(); require(${JSON.stringify(__filename)});`;
+  const worker = new Worker(boot, { eval: true, workerData: { scale } });
+  const url = await new Promise<string>((resolve, reject) => {
+    worker.once("message", (message: { url: string }) => resolve(message.url));
+    worker.once("error", reject);
+  });
+  return {
+    url,
+    close: async () => {
+      const exited = new Promise((resolve) => worker.once("exit", resolve));
+      worker.postMessage("close");
+      await exited;
+    },
+  };
+}
+
+async function runWorker(): Promise<void> {
+  const emulator = await startEmulator({ port: 0, host: "127.0.0.1", scale: (workerData as { scale: number }).scale, clockSpeed: 0 });
+  parentPort!.once("message", () => void emulator.close().then(() => process.exit(0)));
+  parentPort!.postMessage({ url: emulator.url });
+}
+
+(isMainThread ? main() : runWorker()).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

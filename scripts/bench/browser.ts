@@ -1,0 +1,26 @@
+import { chromium, type Browser, type Page } from "@playwright/test";
+
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** Real MSAL sign-in through the emulator's account picker; MSAL's cache then lives in this tab's sessionStorage. */
+export async function signIn(page: Page, url: string, emulatorUrl: string, persona = "admin"): Promise<void> {
+  await page.goto(url);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((u) => u.href.startsWith(emulatorUrl));
+  await page.locator(`button[data-persona="${persona}"]`).click();
+  await page.waitForURL((u) => !u.href.startsWith(emulatorUrl) && !u.pathname.startsWith("/auth/bridge"));
+}
