@@ -22,6 +22,8 @@ const TOUCHED_BY_OTHER_SPECS = new Set([
   "3c6f3d5e-0b1a-4d2e-9f10-2b7a1c4e5d0c", // Salesforce sandbox
   "3c6f3d5e-0b1a-4d2e-9f10-2b7a1c4e5d06", // Databricks
   "3c6f3d5e-0b1a-4d2e-9f10-2b7a1c4e5d02", // Salesforce
+  "3c6f3d5e-0b1a-4d2e-9f10-2b7a1c4e5d07", // GitHub EMU (fault matrix, live status)
+  "3c6f3d5e-0b1a-4d2e-9f10-2b7a1c4e5d09", // cross-tenant (security specs)
 ]);
 
 /** The emulator's own counts, read through Graph with the same scanner, without the SPs other specs touch. */

@@ -12,6 +12,8 @@ export interface LoggedRequest {
   method: string;
   path: string;
   status: number;
+  /** When the emulator answered (ISO 8601). */
+  time: string;
 }
 
 export async function requestLog(): Promise<LoggedRequest[]> {
