@@ -113,3 +113,25 @@ test("after a 429 the console waits out Retry-After before offering the retry", 
   await expect(page.getByTestId("created-job")).toBeVisible();
   expect((await jobIds(SF_SANDBOX)).length).toBe(before.length + 1);
 });
+
+test("when the connection drops after Graph created the job, the console finds it and creates no second one", async ({ page }) => {
+  const before = await jobIds(BOX);
+  await openSignedIn(page, `/service-principals/${BOX}`);
+  await emulatorControl("POST", "faults", { method: "POST", path: `/servicePrincipals/${BOX}/synchronization/jobs`, resetAfter: true, count: 1 });
+  await submit(page, before.length);
+  const created = page.getByTestId("created-job");
+  await expect(created.getByTestId("recovered-note")).toContainText("created once");
+  const after = await jobIds(BOX);
+  const added = after.filter((id) => !before.includes(id));
+  expect(added).toHaveLength(1);
+  await expect(created).toHaveAttribute("data-job-id", added[0]);
+  await expect(page.getByTestId("create-job-submit")).toHaveCount(0);
+});
+
+test("an admin without Synchronization permissions is told why templates and jobs are hidden", async ({ page }) => {
+  await openSignedIn(page, `/service-principals/${BOX}`, "nosync");
+  const panels = page.getByRole("alert").filter({ hasText: "missing Synchronization permission" });
+  await expect(panels).toHaveCount(2);
+  await expect(panels.first()).toContainText("Synchronization.ReadWrite.All");
+  await expect(page.getByTestId("create-job")).toHaveCount(0);
+});

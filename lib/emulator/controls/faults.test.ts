@@ -60,6 +60,16 @@ describe("fault injection", () => {
     expect((await emu.call("GET", "/beta/servicePrincipals")).status).toBe(200);
   });
 
+  it("a reset after processing loses the answer but not the work: the job exists", async () => {
+    const jobs = `/beta/servicePrincipals/${SP.zoom}/synchronization/jobs`;
+    const before = (await emu.call("GET", jobs)).body.value.length;
+    await emu.control("POST", "faults", { method: "POST", path: "**/synchronization/jobs", resetAfter: true, count: 1 });
+    await expect(emu.call("POST", jobs, { body: { templateId: "zoom" } })).rejects.toThrow();
+    expect((await emu.call("GET", jobs)).body.value.length).toBe(before + 1);
+    const log = (await emu.control("GET", "requests")).body.value;
+    expect(log.filter((r: { method: string }) => r.method === "POST").at(-1)).toMatchObject({ status: 0 });
+  });
+
   it("probability applies a fault to a reproducible fraction of matches", async () => {
     await emu.control("POST", "faults", { path: "/servicePrincipals", status: 503, probability: 0.5, seed: 42 });
     const statuses: number[] = [];

@@ -13,6 +13,8 @@ export interface FaultSpec {
   retryAfter?: number;
   latencyMs?: number;
   reset?: boolean;
+  /** Process the request, then reset the connection instead of answering: Graph did the work, the answer is lost. */
+  resetAfter?: boolean;
   count?: number;
   probability?: number;
   seed?: number;
@@ -92,7 +94,12 @@ export function validateFault(input: unknown): FaultSpec {
     if (typeof f.reset !== "boolean") throw badRequest("'reset' must be a boolean.");
     spec.reset = f.reset;
   }
-  if (spec.status === undefined && !spec.latencyMs && !spec.reset) throw badRequest("A fault needs 'status', 'latencyMs' or 'reset'.");
+  if (f.resetAfter !== undefined) {
+    if (typeof f.resetAfter !== "boolean") throw badRequest("'resetAfter' must be a boolean.");
+    spec.resetAfter = f.resetAfter;
+  }
+  if (spec.status === undefined && !spec.latencyMs && !spec.reset && !spec.resetAfter)
+    throw badRequest("A fault needs 'status', 'latencyMs', 'reset' or 'resetAfter'.");
   return spec;
 }
 

@@ -113,6 +113,10 @@ export async function handleGraph(req: IncomingMessage, res: ServerResponse, url
       const subRequestId = randomUUID();
       return fault?.status ? faultResult(fault, subRequestId, clientRequestId) : null;
     });
+    if (appliedFault?.resetAfter) {
+      req.socket.destroy();
+      return;
+    }
     reply(result);
   } catch (error) {
     replyError(error);
