@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { EMULATOR_URL, emulatorControl } from "./support/emulator";
-import { graphGet, requestLog } from "./support/graph";
+import { emulatorControl } from "./support/emulator";
+import { graphGet, graphWrite, requestLog } from "./support/graph";
 import { openSignedIn } from "./support/sign-in";
 
 /**
@@ -33,14 +33,6 @@ const job = async (id: string) => {
   return found ?? null;
 };
 
-async function graphWrite(method: string, path: string, body?: unknown): Promise<Response> {
-  const { access_token } = await emulatorControl<{ access_token: string }>("POST", "token", { persona: "admin" });
-  return fetch(`${EMULATOR_URL}/beta${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${access_token}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
 async function newJob(started: boolean): Promise<string> {
   const { id } = (await (await graphWrite("POST", jobsPath, { templateId: TEMPLATE })).json()) as Job;
   if (started) expect((await graphWrite("POST", `${jobsPath}/${id}/start`)).status).toBe(204);

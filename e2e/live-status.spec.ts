@@ -1,20 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { EMULATOR_URL, emulatorControl } from "./support/emulator";
-import { requestLog } from "./support/graph";
+import { graphWrite, requestLog } from "./support/graph";
 import { openSignedIn } from "./support/sign-in";
 
 /** Live status polls while the page is visible (fast during a cycle) and not at all while the tab is hidden. */
 const SP = "3c6f3d5e-0b1a-4d2e-9f10-2b7a1c4e5d07"; // GitHub EMU: no other spec reads its poll traffic
 const jobsPath = `/servicePrincipals/${SP}/synchronization/jobs`;
 
-async function graphWrite(method: string, path: string, body?: unknown): Promise<Response> {
-  const { access_token } = await emulatorControl<{ access_token: string }>("POST", "token", { persona: "admin" });
-  return fetch(`${EMULATOR_URL}/beta${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${access_token}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
 
 async function polls(since: number): Promise<number> {
   return (await requestLog()).filter((r) => r.method === "GET" && r.path === `/beta${jobsPath}` && Date.parse(r.time) >= since).length;

@@ -19,3 +19,13 @@ export interface LoggedRequest {
 export async function requestLog(): Promise<LoggedRequest[]> {
   return (await emulatorControl<{ value: LoggedRequest[] }>("GET", "requests")).value;
 }
+
+/** A Graph write as the admin, straight to the emulator (test setup and cleanup). */
+export async function graphWrite(method: string, path: string, body?: unknown): Promise<Response> {
+  const { access_token } = await emulatorControl<{ access_token: string }>("POST", "token", { persona: "admin" });
+  return fetch(`${EMULATOR_URL}/beta${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${access_token}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { TENANT_ID } from "@/lib/emulator/auth/personas";
-import { EMBEDDED_CLIENT_ID } from "@/lib/emulator/identity/client";
 import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing";
 import { idProblem, jobId, servicePrincipalId, templateId } from "@/lib/validation/ids";
 import type { ActionResult } from "./action-result";
@@ -23,6 +21,7 @@ import {
 } from "./bad-input-corpus";
 import { createJob } from "./create-job";
 import { deleteJob, pauseJob, restartJob, startJob } from "./job-lifecycle";
+import { stubEmbeddedEnv } from "@/lib/actions/test-env";
 
 /**
  * Issue 8, bad-input corpus: every server action refuses every hostile value and shape with
@@ -81,10 +80,7 @@ let admin: string;
 beforeAll(async () => {
   emulator = await startTestEmulator();
   admin = await emulator.token("admin");
-  vi.stubEnv("GRAPH_BASE_URL", emulator.url);
-  vi.stubEnv("GRAPH_API_VERSION", "beta");
-  vi.stubEnv("ENTRA_CLIENT_ID", EMBEDDED_CLIENT_ID);
-  vi.stubEnv("ENTRA_TENANT_ID", TENANT_ID);
+  stubEmbeddedEnv(emulator);
   await emulator.control("POST", "reset");
 });
 afterAll(async () => {

@@ -1,11 +1,10 @@
 import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { TENANT_ID } from "@/lib/emulator/auth/personas";
-import { EMBEDDED_CLIENT_ID } from "@/lib/emulator/identity/client";
 import { JOB, SP } from "@/lib/emulator/seed/ids";
 import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing";
 import { createJob } from "./create-job";
 import { MAX_TOKEN_LENGTH } from "./run-graph-action";
+import { stubEmbeddedEnv } from "@/lib/actions/test-env";
 
 let emulator: TestEmulator;
 let admin: string;
@@ -27,10 +26,7 @@ async function jobsOf(spId: string): Promise<SynchronizationJob[]> {
 beforeAll(async () => {
   emulator = await startTestEmulator();
   admin = await emulator.token("admin");
-  vi.stubEnv("GRAPH_BASE_URL", emulator.url);
-  vi.stubEnv("GRAPH_API_VERSION", "beta");
-  vi.stubEnv("ENTRA_CLIENT_ID", EMBEDDED_CLIENT_ID);
-  vi.stubEnv("ENTRA_TENANT_ID", TENANT_ID);
+  stubEmbeddedEnv(emulator);
 });
 afterAll(async () => {
   vi.unstubAllEnvs();

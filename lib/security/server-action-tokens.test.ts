@@ -2,11 +2,10 @@ import { format } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { createJob } from "@/lib/actions/create-job";
 import { deleteJob, pauseJob, restartJob, startJob } from "@/lib/actions/job-lifecycle";
-import { TENANT_ID } from "@/lib/emulator/auth/personas";
-import { EMBEDDED_CLIENT_ID } from "@/lib/emulator/identity/client";
 import { JOB, SP } from "@/lib/emulator/seed/ids";
 import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing";
 import { describeFindings, scanText } from "./secret-scan";
+import { stubEmbeddedEnv } from "@/lib/actions/test-env";
 
 /**
  * Every server action (create, start, pause, restart, delete): a missing token is refused before any
@@ -31,10 +30,7 @@ const graphRequests = async () => (await emulator.control("GET", "requests")).bo
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
-  vi.stubEnv("GRAPH_BASE_URL", emulator.url);
-  vi.stubEnv("GRAPH_API_VERSION", "beta");
-  vi.stubEnv("ENTRA_CLIENT_ID", EMBEDDED_CLIENT_ID);
-  vi.stubEnv("ENTRA_TENANT_ID", TENANT_ID);
+  stubEmbeddedEnv(emulator);
   for (const method of ["log", "info", "warn", "error", "debug"] as const) {
     spies.push(vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void output.push(format(...args))));
   }

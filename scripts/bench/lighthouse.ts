@@ -1,6 +1,6 @@
 import lighthouse from "lighthouse";
 import puppeteer from "puppeteer-core";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./browser";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../lib/chromium";
 
 export interface LighthouseScores {
   performance: number;

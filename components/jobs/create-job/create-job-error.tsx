@@ -1,9 +1,9 @@
 import type { Ref } from "react";
 import type { ActionError } from "@/lib/actions/action-result";
-import { CopyButton } from "../copy-button";
 import { Heading, type HeadingLevel } from "../heading";
 import type { AmbiguityCheck } from "./create-job-flow";
 import { describeCheck, describeCreateError } from "./describe-create-error";
+import { GraphErrorDetails } from "@/components/ui/graph-error-details";
 
 export interface CreateJobErrorProps {
   error: ActionError;
@@ -48,29 +48,7 @@ export function CreateJobError({ error, templateId, check, secondsLeft, checking
           {checking ? "Checking…" : "Check whether the job exists"}
         </button>
       ) : null}
-      <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
-        <div className="flex gap-1">
-          <dt>Code:</dt>
-          <dd className="font-mono" data-testid="error-code">
-            {error.code}
-            {error.status ? ` (HTTP ${error.status})` : ""}
-          </dd>
-        </div>
-        {error.requestId ? (
-          <div className="flex flex-wrap items-center gap-1">
-            <dt>Request id:</dt>
-            <dd className="flex flex-wrap items-center gap-1 font-mono" data-testid="error-request-id">
-              {error.requestId} <CopyButton text={error.requestId} label="Copy request id" />
-            </dd>
-          </div>
-        ) : null}
-        {error.date ? (
-          <div className="flex gap-1">
-            <dt>Date:</dt>
-            <dd className="font-mono">{error.date}</dd>
-          </div>
-        ) : null}
-      </dl>
+      <GraphErrorDetails error={error} className="mt-3" />
     </div>
   );
 }

@@ -1,22 +1,19 @@
 import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createJob } from "@/lib/actions/create-job";
-import { TENANT_ID, type PersonaId } from "@/lib/emulator/auth/personas";
-import { EMBEDDED_CLIENT_ID } from "@/lib/emulator/identity/client";
+import { type PersonaId } from "@/lib/emulator/auth/personas";
 import { JOB, SP } from "@/lib/emulator/seed/ids";
 import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing";
 import { createGraphGateway } from "@/lib/graph/gateway";
 import { checkForNewJob, submitCreateJob, type CreateJobDeps } from "./create-job-flow";
 import { listJobs } from "./list-jobs";
+import { stubEmbeddedEnv } from "@/lib/actions/test-env";
 
 let emulator: TestEmulator;
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
-  vi.stubEnv("GRAPH_BASE_URL", emulator.url);
-  vi.stubEnv("GRAPH_API_VERSION", "beta");
-  vi.stubEnv("ENTRA_CLIENT_ID", EMBEDDED_CLIENT_ID);
-  vi.stubEnv("ENTRA_TENANT_ID", TENANT_ID);
+  stubEmbeddedEnv(emulator);
 });
 afterAll(async () => {
   vi.unstubAllEnvs();
