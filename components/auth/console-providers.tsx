@@ -3,11 +3,19 @@
 import { MsalProvider } from "@azure/msal-react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
-import { startMsal, type MsalStartup } from "@/lib/auth/msal-instance";
+import type { MsalStartup } from "@/lib/auth/msal-instance";
 import type { PublicAuthConfig } from "@/lib/config/public-auth-config";
 import { AuthConfigContext } from "./auth-config-context";
 import { AuthErrorPanel } from "./auth-error-panel";
 import { AuthGate } from "./auth-gate";
+
+/**
+ * MSAL's PublicClientApplication (about 70 kB gzip: every interaction client, the cache, the protocol) is
+ * its own chunk, so the page's first-load JS is the shell and the header hydrates without it. Its download
+ * starts as soon as this module runs in the browser, before hydration, in parallel with React's work; it
+ * is needed before any Graph call anyway (the token comes from it).
+ */
+const msalModule = typeof window === "undefined" ? null : import("@/lib/auth/msal-instance");
 
 /** MSAL (initialised before it renders), TanStack Query and the sign-in gate for every console route. */
 export function ConsoleProviders({
@@ -27,7 +35,7 @@ export function ConsoleProviders({
 
   useEffect(() => {
     let live = true;
-    startMsal(config).then(
+    (msalModule ?? import("@/lib/auth/msal-instance")).then(({ startMsal }) => startMsal(config)).then(
       (ready) => live && setState({ ready }),
       (failed: unknown) => live && setState({ failed }),
     );

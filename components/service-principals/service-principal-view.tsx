@@ -3,11 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useGraph } from "@/components/graph/use-graph";
-import { CreateJobForm } from "@/components/jobs/create-job/create-job-form";
 import { LiveJobCard } from "@/components/jobs/live-job-card";
 import { useLiveJobs } from "@/components/jobs/use-live-jobs";
 import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
 import { NotFoundPanel } from "@/components/ui/not-found-panel";
+import { preloaded } from "@/components/ui/preloaded";
 import { SkeletonLines } from "@/components/ui/skeleton";
 import { queryKeys } from "@/lib/graph/query-keys";
 import { servicePrincipalOverview, type ServicePrincipalOverview } from "@/lib/graph/service-principals";
@@ -15,6 +15,12 @@ import { toErrorInfo } from "@/lib/graph/to-error-info";
 import { routes } from "@/lib/routes";
 import { ServicePrincipalHeader } from "./service-principal-header";
 import { TemplateList } from "./template-list";
+
+/** The create-job form (its server action, flows and error texts) is interactive-only: not first-load JS. */
+const CreateJobForm = preloaded(
+  () => import("@/components/jobs/create-job/create-job-form").then((module) => module.CreateJobForm),
+  () => <SkeletonLines lines={4} label="Loading the create-job form…" />,
+);
 
 /** One service principal: who it is, its provisioning templates and its jobs (one Graph round trip, then live jobs). */
 export function ServicePrincipalView({ id }: { id: string }) {
