@@ -54,10 +54,18 @@ export function ConsoleProviders({
       <>
         {header}
         {state === null ? (
+          // Server-rendered: what the visitor sees until MSAL is ready, and so the page's first contentful
+          // (and, on a phone, largest) paint does not wait for sign-in and Graph.
           main(
-            <p role="status" className="text-slate-700">
-              Loading sign-in…
-            </p>,
+            <div className="space-y-3">
+              <p role="status" className="text-slate-700">
+                Loading sign-in…
+              </p>
+              <p className="max-w-2xl text-slate-700">
+                Provisioning Console signs you in with your Entra account, then reads service principals, their provisioning templates and
+                jobs live from Microsoft Graph with your delegated permissions.
+              </p>
+            </div>,
           )
         ) : (
           main(<AuthErrorPanel error={state.failed} onRetry={() => window.location.reload()} />)
