@@ -221,9 +221,18 @@ async function fleetRows(page: Page, emulator: RunningEmulator) {
   await control(emulator, "POST", "reset", { scale: 0 });
 }
 
+/** Lighthouse runs per bench (`--lighthouse-runs N`): the row is the run with the median performance score. */
+const LIGHTHOUSE_RUNS = Math.max(1, Number(process.argv[process.argv.indexOf("--lighthouse-runs") + 1]) || 3);
+
 async function lighthouseRows(emulator: RunningEmulator) {
-  const scores = await lighthouseSignedIn(`${CONSOLE}/service-principals/${SP.box}`, emulator.url);
-  rows.push({ id: "lighthouse", metric: "Lighthouse (mobile) SP page: performance", value: String(scores.performance), budget: "≥ 95", ok: scores.performance >= 95 });
+  // Lighthouse's simulated mobile CPU multiplies the task times it observes by 4: on a shared 2-core machine one
+  // run swings by several points, so take the median of a few (as Lighthouse's own docs advise).
+  const runs = [];
+  for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await lighthouseSignedIn(`${CONSOLE}/service-principals/${SP.box}`, emulator.url));
+  runs.sort((a, b) => a.performance - b.performance);
+  const scores = runs[Math.floor((runs.length - 1) / 2)];
+  if (runs.length > 1) console.log(`Lighthouse performance per run: ${runs.map((run) => run.performance).join(", ")} (median reported)`);
+  rows.push({ id: "lighthouse", metric: `Lighthouse (mobile) SP page: performance (median of ${runs.length})`, value: String(scores.performance), budget: "≥ 95", ok: scores.performance >= 95 });
   rows.push({ id: "lighthouse", metric: "Lighthouse (mobile) SP page: accessibility", value: String(scores.accessibility), budget: "= 100", ok: scores.accessibility === 100 });
   rows.push({ id: "lighthouse", metric: "Lighthouse (mobile) SP page: best practices", value: String(scores.bestPractices), budget: "—", ok: null });
   const { fcpMs, lcpMs, tbtMs, cls } = scores.metrics;

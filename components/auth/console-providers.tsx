@@ -2,7 +2,7 @@
 
 import { MsalProvider } from "@azure/msal-react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useEffect, useState, type ReactNode } from "react";
+import { startTransition, useEffect, useState, type ReactNode } from "react";
 import type { MsalStartup } from "@/lib/auth/msal-instance";
 import type { PublicAuthConfig } from "@/lib/config/public-auth-config";
 import { AuthConfigContext } from "./auth-config-context";
@@ -36,7 +36,8 @@ export function ConsoleProviders({
   useEffect(() => {
     let live = true;
     (msalModule ?? import("@/lib/auth/msal-instance")).then(({ startMsal }) => startMsal(config)).then(
-      (ready) => live && setState({ ready }),
+      // A transition: React renders the signed-in tree in slices and keeps the main thread free between them.
+      (ready) => live && startTransition(() => setState({ ready })),
       (failed: unknown) => live && setState({ failed }),
     );
     return () => {

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useDeferredValue } from "react";
 import { useGraph } from "@/components/graph/use-graph";
 import { LiveJobCard } from "@/components/jobs/live-job-card";
 import { useLiveJobs } from "@/components/jobs/use-live-jobs";
@@ -31,18 +32,21 @@ export function ServicePrincipalView({ id }: { id: string }) {
     staleTime: Infinity,
   });
 
-  if (overview.isPending) return <SkeletonLines lines={8} label="Loading the service principal…" />;
+  // The page's biggest render (cards, templates, form) runs deferred: time-sliced, not one long task.
+  const data = useDeferredValue(overview.data);
+  if (overview.isPending || (!overview.isError && !data)) return <SkeletonLines lines={8} label="Loading the service principal…" />;
   if (overview.isError) {
     return <GraphErrorPanel error={toErrorInfo(overview.error)} action="load this service principal" onRetry={() => overview.refetch()} />;
   }
-  const { servicePrincipal } = overview.data;
+  if (!data) return null; // unreachable: pending and error are handled above
+  const { servicePrincipal } = data;
   if (!servicePrincipal.ok) {
     if (servicePrincipal.error.kind === "not-found") {
       return <NotFoundPanel title="Service principal not found" detail={`No service principal has the id ${id} in this tenant.`} />;
     }
     return <GraphErrorPanel error={servicePrincipal.error} action="load this service principal" onRetry={() => overview.refetch()} />;
   }
-  return <ServicePrincipalSections id={id} overview={overview.data} loadedAt={overview.dataUpdatedAt} onRetry={() => overview.refetch()} />;
+  return <ServicePrincipalSections id={id} overview={data} loadedAt={overview.dataUpdatedAt} onRetry={() => overview.refetch()} />;
 }
 
 function ServicePrincipalSections({
