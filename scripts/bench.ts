@@ -204,11 +204,23 @@ async function fleetRows(page: Page, emulator: RunningEmulator) {
   await page.goto(`${CONSOLE}/jobs`);
   await page.locator('[data-testid="fleet-summary"][data-scanned-at]').waitFor({ timeout: 120_000 });
   const elapsed = Date.now() - t0;
-  const requests = (await requestLog(emulator)).length;
+  const log = await requestLog(emulator);
+  const requests = log.length;
+  const firstRequest = Math.min(...log.map((r) => Date.parse(r.time)));
+  const lastAnswer = Math.max(...log.map((r) => Date.parse(r.time) + r.durationMs));
   await control(emulator, "DELETE", "faults");
   const pages = Math.ceil(servicePrincipals / 999);
   const requestBudget = Math.ceil(servicePrincipals / 20) + pages;
-  rows.push({ id: "fleet", metric: `Fleet view, ${servicePrincipals} SPs, 50 ms per request: time to summary`, value: ms(elapsed), budget: "≤ 3000 ms", ok: elapsed <= 3000 });
+  rows.push({ id: "fleet", metric: `Fleet view, ${servicePrincipals} SPs, 50 ms per request: navigation → summary`, value: ms(elapsed), budget: "≤ 3000 ms", ok: elapsed <= 3000 });
+  // Where it goes: page load, MSAL and the token before the first Graph request; the scan (6 connections per
+  // origin in the browser over HTTP/1.1: 251 batches ≥ 42 rounds of 50 ms); rendering after the last answer.
+  rows.push({
+    id: "fleet",
+    metric: "Fleet view: navigation → first Graph request / scan / last answer → summary",
+    value: `${ms(firstRequest - t0)} / ${ms(lastAnswer - firstRequest)} / ${ms(t0 + elapsed - lastAnswer)}`,
+    budget: "—",
+    ok: null,
+  });
   // One $batch per 20 SPs is the least possible. The issue's "5,000/20 + SP pages" assumes exactly 5,000 SPs;
   // EMULATOR_SCALE=5000 adds 5,000 to the 20 seed SPs, so the bound is pages + ceil(SPs/20).
   rows.push({
