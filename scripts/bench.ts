@@ -3,7 +3,9 @@
  * numbers against their budgets, with the command that reproduces each row. `--row <id>` runs one row.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import type { Page } from "@playwright/test";
 import { SP } from "../lib/emulator/seed/ids";
 import { startEmulator, type RunningEmulator } from "../lib/emulator/server";
@@ -88,12 +90,24 @@ async function spPageRows(page: Page, emulator: RunningEmulator) {
   await page.goto(spUrl);
   await page.getByTestId("job-status-card").first().waitFor();
   await clearLog(emulator);
+  const scripts = new Set<string>();
+  const onRequest = (request: { url: () => string }) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith("/_next/static/") && pathname.endsWith(".js")) scripts.add(pathname);
+  };
+  page.on("request", onRequest);
   const started = Date.now();
   await page.goto(spUrl);
   await page.getByTestId("job-status-card").first().waitFor();
+  page.off("request", onRequest);
+  // First-load JS (the js rows) is what Next puts in the page; chunks it imports at once (MSAL, the create-job
+  // form) load right after, in parallel with sign-in, and before the cards: all of it, as the browser fetched it.
+  const loadedBytes = [...scripts].reduce((sum, file) => sum + gzipSync(readFileSync(path.join(".next", file.replace("/_next/", "")))).length, 0);
+  rows.push({ id: "requests", metric: `JS loaded before the job cards show, SP page (gzip, ${scripts.size} files)`, value: kb(loadedBytes), budget: "—", ok: null });
   const firstLoad = (await requestLog(emulator)).filter((r) => Date.parse(r.time) >= started);
   rows.push({ id: "requests", metric: "Graph requests per SP page view (first load)", value: String(firstLoad.length), budget: "≤ 3", ok: firstLoad.length <= 3 });
-  const depth = criticalPathDepth(firstLoad.map((r) => ({ end: Date.parse(r.time), durationMs: r.durationMs })));
+  // The emulator logs when each request started (`time`) and how long it took.
+  const depth = criticalPathDepth(firstLoad.map((r) => ({ end: Date.parse(r.time) + r.durationMs, durationMs: r.durationMs })));
   rows.push({ id: "requests", metric: "Critical path after the token (sequential Graph round trips)", value: String(depth), budget: "= 1", ok: depth === 1 });
 
   // A job in its initial cycle polls fastest: count what one poll costs for the visible jobs.
@@ -126,6 +140,19 @@ async function spPageRows(page: Page, emulator: RunningEmulator) {
 }
 
 async function createJobRows(emulator: RunningEmulator) {
+  // Against the in-memory emulator a POST takes ~3 ms, so console/direct there is mostly localhost overhead
+  // (a second HTTP hop, Next's action handling) over nothing: shown, with that overhead in ms, but the budget
+  // is on the same measurement with Graph-like latency (50 ms per Graph request, as in the fleet row).
+  await createJobSeries(emulator, 0);
+  await control(emulator, "POST", "faults", { method: "POST", path: "/servicePrincipals/*/synchronization/jobs", latencyMs: 50 });
+  try {
+    await createJobSeries(emulator, 50);
+  } finally {
+    await control(emulator, "DELETE", "faults");
+  }
+}
+
+async function createJobSeries(emulator: RunningEmulator, latencyMs: number) {
   const { access_token: token } = await control<{ access_token: string }>(emulator, "POST", "token", { persona: "admin" });
   const actionId = serverActionId("lib/actions/create-job.ts", "createJob");
   const sp = SP.zoom;
@@ -150,34 +177,98 @@ async function createJobRows(emulator: RunningEmulator) {
     await remove(job.id);
   }
   const [c50, c95, d50, d95] = [percentile(viaConsole, 50), percentile(viaConsole, 95), percentile(direct, 50), percentile(direct, 95)];
-  rows.push({ id: "create", metric: "Create job via console server action, p50 / p95", value: `${ms(c50)} / ${ms(c95)}`, budget: "—", ok: null });
-  rows.push({ id: "create", metric: "Create job direct POST to Graph, p50 / p95", value: `${ms(d50)} / ${ms(d95)}`, budget: "—", ok: null });
-  rows.push({ id: "create", metric: "Ratio console / direct, p50 (p95)", value: `${(c50 / d50).toFixed(2)} (${(c95 / d95).toFixed(2)})`, budget: "≤ 1.5 at p50", ok: c50 / d50 <= 1.5 });
+  const graph = latencyMs ? `Graph +${latencyMs} ms` : "Graph +0 ms";
+  rows.push({ id: "create", metric: `Create job via console server action, p50 / p95 (${graph})`, value: `${ms(c50)} / ${ms(c95)}`, budget: "—", ok: null });
+  rows.push({ id: "create", metric: `Create job direct POST to Graph, p50 / p95 (${graph})`, value: `${ms(d50)} / ${ms(d95)}`, budget: "—", ok: null });
+  rows.push({
+    id: "create",
+    metric: `Ratio console / direct, p50 (p95) (${graph}; console adds ${ms(c50 - d50)} at p50)`,
+    value: `${(c50 / d50).toFixed(2)} (${(c95 / d95).toFixed(2)})`,
+    budget: latencyMs ? "≤ 1.5 at p50" : "—",
+    ok: latencyMs ? c50 / d50 <= 1.5 : null,
+  });
 }
 
 async function fleetRows(page: Page, emulator: RunningEmulator) {
   await control(emulator, "POST", "reset", { scale: 5000 });
   const servicePrincipals = (await control<{ servicePrincipals: number }>(emulator, "GET", "health")).servicePrincipals;
-  await control(emulator, "POST", "faults", { path: "**", latencyMs: 50 });
+  // 50 ms per HTTP request to Graph (each SP page and each $batch), as scripts/bench-fleet.ts injects it. Not "**":
+  // that also delays every $batch sub-request, which the emulator runs one after another (Graph runs them in
+  // parallel), so each batch took 20 × 50 ms.
+  await control(emulator, "POST", "faults", [
+    { path: "/servicePrincipals", latencyMs: 50 },
+    { path: "/$batch", latencyMs: 50 },
+  ]);
   await clearLog(emulator);
   const t0 = Date.now();
   await page.goto(`${CONSOLE}/jobs`);
   await page.locator('[data-testid="fleet-summary"][data-scanned-at]').waitFor({ timeout: 120_000 });
   const elapsed = Date.now() - t0;
-  const requests = (await requestLog(emulator)).length;
+  const log = await requestLog(emulator);
+  const requests = log.length;
+  const firstRequest = Math.min(...log.map((r) => Date.parse(r.time)));
+  const lastAnswer = Math.max(...log.map((r) => Date.parse(r.time) + r.durationMs));
   await control(emulator, "DELETE", "faults");
   const pages = Math.ceil(servicePrincipals / 999);
   const requestBudget = Math.ceil(servicePrincipals / 20) + pages;
-  rows.push({ id: "fleet", metric: `Fleet view, ${servicePrincipals} SPs, 50 ms per request: time to summary`, value: ms(elapsed), budget: "≤ 3000 ms", ok: elapsed <= 3000 });
-  rows.push({ id: "fleet", metric: "Fleet view: Graph requests", value: String(requests), budget: `≤ ${requestBudget}`, ok: requests <= requestBudget });
+  rows.push({ id: "fleet", metric: `Fleet view, ${servicePrincipals} SPs, 50 ms per request: navigation → summary`, value: ms(elapsed), budget: "≤ 3000 ms", ok: elapsed <= 3000 });
+  // Where it goes: page load, MSAL and the token before the first Graph request; the scan (6 connections per
+  // origin in the browser over HTTP/1.1: 251 batches ≥ 42 rounds of 50 ms); rendering after the last answer.
+  rows.push({
+    id: "fleet",
+    metric: "Fleet view: navigation → first Graph request / scan / last answer → summary",
+    value: `${ms(firstRequest - t0)} / ${ms(lastAnswer - firstRequest)} / ${ms(t0 + elapsed - lastAnswer)}`,
+    budget: "—",
+    ok: null,
+  });
+  // One $batch per 20 SPs is the least possible. The issue's "5,000/20 + SP pages" assumes exactly 5,000 SPs;
+  // EMULATOR_SCALE=5000 adds 5,000 to the 20 seed SPs, so the bound is pages + ceil(SPs/20).
+  rows.push({
+    id: "fleet",
+    metric: `Fleet view: Graph requests (${pages} SP pages + $batch of 20)`,
+    value: String(requests),
+    budget: `≤ ${pages} + ⌈${servicePrincipals}/20⌉ = ${requestBudget}`,
+    ok: requests <= requestBudget,
+  });
   await control(emulator, "POST", "reset", { scale: 0 });
 }
 
+/** Lighthouse runs per bench (`--lighthouse-runs N`): the row is the run with the median performance score. */
+const LIGHTHOUSE_RUNS = Math.max(1, Number(process.argv[process.argv.indexOf("--lighthouse-runs") + 1]) || 3);
+
 async function lighthouseRows(emulator: RunningEmulator) {
-  const scores = await lighthouseSignedIn(`${CONSOLE}/service-principals/${SP.box}`, emulator.url);
-  rows.push({ id: "lighthouse", metric: "Lighthouse (mobile) SP page: performance", value: String(scores.performance), budget: "≥ 95", ok: scores.performance >= 95 });
+  // Lighthouse's simulated mobile CPU multiplies the task times it observes by 4: on a shared 2-core machine one
+  // run swings by several points, so take the median of a few (as Lighthouse's own docs advise).
+  const runs = [];
+  for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await lighthouseSignedIn(`${CONSOLE}/service-principals/${SP.box}`, emulator.url));
+  runs.sort((a, b) => a.performance - b.performance);
+  const scores = runs[Math.floor((runs.length - 1) / 2)];
+  if (runs.length > 1) console.log(`Lighthouse performance per run: ${runs.map((run) => run.performance).join(", ")} (median reported)`);
+  rows.push({ id: "lighthouse", metric: `Lighthouse (mobile) SP page: performance (median of ${runs.length})`, value: String(scores.performance), budget: "≥ 95", ok: scores.performance >= 95 });
   rows.push({ id: "lighthouse", metric: "Lighthouse (mobile) SP page: accessibility", value: String(scores.accessibility), budget: "= 100", ok: scores.accessibility === 100 });
   rows.push({ id: "lighthouse", metric: "Lighthouse (mobile) SP page: best practices", value: String(scores.bestPractices), budget: "—", ok: null });
+  const { fcpMs, lcpMs, tbtMs, cls } = scores.metrics;
+  const msOrDash = (value: number | null) => (value === null ? "—" : ms(value));
+  rows.push({
+    id: "lighthouse",
+    metric: "Lighthouse (mobile) SP page: FCP / LCP / TBT / CLS",
+    value: `${msOrDash(fcpMs)} / ${msOrDash(lcpMs)} / ${msOrDash(tbtMs)} / ${cls === null ? "—" : cls.toFixed(3)}`,
+    budget: "—",
+    ok: null,
+  });
+  if (scores.failing.length) console.log(`Lighthouse audits not passed: ${scores.failing.join(", ")}`);
+  if (scores.lcpElement) console.log(`Lighthouse LCP element: ${scores.lcpElement}`);
+}
+
+/** One group of rows; if it throws, the table still prints, with the error in that group's row. */
+async function measure(id: string, what: string, run: () => Promise<void> | void) {
+  if (!wants(id)) return;
+  try {
+    await run();
+  } catch (error) {
+    console.error(`${what} failed:`, error);
+    rows.push({ id, metric: what, value: `error: ${error instanceof Error ? error.message.split("\n")[0].slice(0, 60) : String(error)}`, budget: "—", ok: false });
+  }
 }
 
 function printTable() {
@@ -193,17 +284,17 @@ function printTable() {
 
 async function main() {
   await buildIfNeeded();
-  if (wants("js")) bundleRows();
+  await measure("js", "JS shipped per route", bundleRows);
   const emulator = await startEmulator({ port: EMULATOR_PORT });
   const consoleProcess = await startConsole(emulator);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await signIn(page, `${CONSOLE}/service-principals`, emulator.url);
-    if (wants("requests") || wants("deeplink")) await spPageRows(page, emulator);
-    if (wants("create")) await createJobRows(emulator);
-    if (wants("fleet")) await fleetRows(page, emulator);
-    if (wants("lighthouse")) await lighthouseRows(emulator);
+    if (wants("requests") || wants("deeplink")) await measure(wants("requests") ? "requests" : "deeplink", "SP page view", () => spPageRows(page, emulator));
+    await measure("create", "Create job latency", () => createJobRows(emulator));
+    await measure("fleet", "Fleet view", () => fleetRows(page, emulator));
+    await measure("lighthouse", "Lighthouse", () => lighthouseRows(emulator));
   } finally {
     await browser.close();
     consoleProcess.kill();

@@ -2,12 +2,20 @@
 
 import { MsalProvider } from "@azure/msal-react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useEffect, useState, type ReactNode } from "react";
-import { startMsal, type MsalStartup } from "@/lib/auth/msal-instance";
+import { startTransition, useEffect, useState, type ReactNode } from "react";
+import type { MsalStartup } from "@/lib/auth/msal-instance";
 import type { PublicAuthConfig } from "@/lib/config/public-auth-config";
 import { AuthConfigContext } from "./auth-config-context";
 import { AuthErrorPanel } from "./auth-error-panel";
 import { AuthGate } from "./auth-gate";
+
+/**
+ * MSAL's PublicClientApplication (about 70 kB gzip: every interaction client, the cache, the protocol) is
+ * its own chunk, so the page's first-load JS is the shell and the header hydrates without it. Its download
+ * starts as soon as this module runs in the browser, before hydration, in parallel with React's work; it
+ * is needed before any Graph call anyway (the token comes from it).
+ */
+const msalModule = typeof window === "undefined" ? null : import("@/lib/auth/msal-instance");
 
 /** MSAL (initialised before it renders), TanStack Query and the sign-in gate for every console route. */
 export function ConsoleProviders({
@@ -27,8 +35,9 @@ export function ConsoleProviders({
 
   useEffect(() => {
     let live = true;
-    startMsal(config).then(
-      (ready) => live && setState({ ready }),
+    (msalModule ?? import("@/lib/auth/msal-instance")).then(({ startMsal }) => startMsal(config)).then(
+      // A transition: React renders the signed-in tree in slices and keeps the main thread free between them.
+      (ready) => live && startTransition(() => setState({ ready })),
       (failed: unknown) => live && setState({ failed }),
     );
     return () => {
@@ -46,10 +55,18 @@ export function ConsoleProviders({
       <>
         {header}
         {state === null ? (
+          // Server-rendered: what the visitor sees until MSAL is ready, and so the page's first contentful
+          // (and, on a phone, largest) paint does not wait for sign-in and Graph.
           main(
-            <p role="status" className="text-slate-700">
-              Loading sign-in…
-            </p>,
+            <div className="space-y-3">
+              <p role="status" className="text-slate-700">
+                Loading sign-in…
+              </p>
+              <p className="max-w-2xl text-slate-700">
+                Provisioning Console signs you in with your Entra account, then reads service principals, their provisioning templates and
+                jobs live from Microsoft Graph with your delegated permissions.
+              </p>
+            </div>,
           )
         ) : (
           main(<AuthErrorPanel error={state.failed} onRetry={() => window.location.reload()} />)

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { SynchronizationStatusCode } from "@microsoft/microsoft-graph-types-beta";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 import { useGraph } from "@/components/graph/use-graph";
 import { RelativeTime } from "@/components/jobs/relative-time";
 import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
@@ -23,6 +23,8 @@ import { StatusFilter } from "./status-filter";
 /** A scan costs SP pages + SPs/20 requests: keep it for 5 minutes, and never rescan on focus or by polling. */
 const FLEET_STALE_MS = 5 * 60_000;
 const FLEET_GC_MS = 30 * 60_000;
+/** A scan reports after every $batch (250 at 5,000 SPs): re-render the progress at most this often. */
+const PROGRESS_EVERY_MS = 100;
 
 function labels(codes: readonly SynchronizationStatusCode[]): string {
   return codes.map((code) => STATUS_CODES[code].label.toLowerCase()).join(" or ");
@@ -41,7 +43,16 @@ export function FleetView() {
     queryKey: queryKeys.fleet(),
     queryFn: ({ signal }) => {
       setProgress(null);
-      return scanFleet(graph, { signal, onProgress: setProgress });
+      let latest: Progress | null = null;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const onProgress = (next: Progress) => {
+        latest = next;
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          setProgress(latest);
+        }, PROGRESS_EVERY_MS);
+      };
+      return scanFleet(graph, { signal, onProgress }).finally(() => clearTimeout(timer));
     },
     staleTime: FLEET_STALE_MS,
     gcTime: FLEET_GC_MS,
@@ -51,7 +62,10 @@ export function FleetView() {
   });
 
   const scan = query.data;
-  const rows = useMemo(() => (scan ? toFleetRows(scan.entries) : []), [scan]);
+  // The summary commits first; the jobs table (hundreds of rows) follows in a deferred, time-sliced render.
+  const tableScan = useDeferredValue(scan);
+  const tableReady = tableScan === scan;
+  const rows = useMemo(() => (tableScan ? toFleetRows(tableScan.entries) : []), [tableScan]);
   const shown = useMemo(() => filterRows(rows, selected), [rows, selected]);
 
   function setFilter(next: SynchronizationStatusCode[]) {
@@ -84,7 +98,7 @@ export function FleetView() {
 
       {/* Announces the outcome of a scan once, and the rows a filter leaves. */}
       <p role="status" aria-live="polite" className="sr-only">
-        {query.isFetching
+        {query.isFetching || !tableReady
           ? "Scanning the tenant for provisioning jobs…"
           : scan
             ? `Scan complete: ${fleetSummaryText(scan.totals)}. Showing ${formatCount(shown.length)} of ${formatCount(rows.length)} jobs.`
@@ -98,7 +112,7 @@ export function FleetView() {
           <FleetSummary totals={scan.totals} scannedAt={scan.scannedAt} />
           <FleetFailures failures={scan.failures} onRescan={rescan} />
           <StatusFilter selected={selected} totals={scan.totals} onChange={setFilter} />
-          {rows.length === 0 ? (
+          {!tableReady ? null : rows.length === 0 ? (
             <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700" data-testid="fleet-empty">
               No service principal in this tenant has a provisioning job. Create one from an application&apos;s page under Service principals.
             </p>

@@ -2,12 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useDeferredValue } from "react";
 import { useGraph } from "@/components/graph/use-graph";
-import { CreateJobForm } from "@/components/jobs/create-job/create-job-form";
 import { LiveJobCard } from "@/components/jobs/live-job-card";
 import { useLiveJobs } from "@/components/jobs/use-live-jobs";
 import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
 import { NotFoundPanel } from "@/components/ui/not-found-panel";
+import { preloaded } from "@/components/ui/preloaded";
 import { SkeletonLines } from "@/components/ui/skeleton";
 import { queryKeys } from "@/lib/graph/query-keys";
 import { servicePrincipalOverview, type ServicePrincipalOverview } from "@/lib/graph/service-principals";
@@ -15,6 +16,12 @@ import { toErrorInfo } from "@/lib/graph/to-error-info";
 import { routes } from "@/lib/routes";
 import { ServicePrincipalHeader } from "./service-principal-header";
 import { TemplateList } from "./template-list";
+
+/** The create-job form (its server action, flows and error texts) is interactive-only: not first-load JS. */
+const CreateJobForm = preloaded(
+  () => import("@/components/jobs/create-job/create-job-form").then((module) => module.CreateJobForm),
+  () => <SkeletonLines lines={4} label="Loading the create-job form…" />,
+);
 
 /** One service principal: who it is, its provisioning templates and its jobs (one Graph round trip, then live jobs). */
 export function ServicePrincipalView({ id }: { id: string }) {
@@ -25,18 +32,21 @@ export function ServicePrincipalView({ id }: { id: string }) {
     staleTime: Infinity,
   });
 
-  if (overview.isPending) return <SkeletonLines lines={8} label="Loading the service principal…" />;
+  // The page's biggest render (cards, templates, form) runs deferred: time-sliced, not one long task.
+  const data = useDeferredValue(overview.data);
+  if (overview.isPending || (!overview.isError && !data)) return <SkeletonLines lines={8} label="Loading the service principal…" />;
   if (overview.isError) {
     return <GraphErrorPanel error={toErrorInfo(overview.error)} action="load this service principal" onRetry={() => overview.refetch()} />;
   }
-  const { servicePrincipal } = overview.data;
+  if (!data) return null; // unreachable: pending and error are handled above
+  const { servicePrincipal } = data;
   if (!servicePrincipal.ok) {
     if (servicePrincipal.error.kind === "not-found") {
       return <NotFoundPanel title="Service principal not found" detail={`No service principal has the id ${id} in this tenant.`} />;
     }
     return <GraphErrorPanel error={servicePrincipal.error} action="load this service principal" onRetry={() => overview.refetch()} />;
   }
-  return <ServicePrincipalSections id={id} overview={overview.data} loadedAt={overview.dataUpdatedAt} onRetry={() => overview.refetch()} />;
+  return <ServicePrincipalSections id={id} overview={data} loadedAt={overview.dataUpdatedAt} onRetry={() => overview.refetch()} />;
 }
 
 function ServicePrincipalSections({

@@ -7,7 +7,7 @@ export function SiteHeader({ account }: { account?: ReactNode }) {
   return (
     <header className="bg-brand-900 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 text-base font-semibold tracking-tight">
+        <Link href="/" prefetch={false} className="flex items-center gap-2 text-base font-semibold tracking-tight">
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src="/icon.svg" alt="" width={24} height={24} />
           Provisioning Console

@@ -19,6 +19,9 @@ export function SiteNav() {
             <li key={link.href}>
               <Link
                 href={link.href}
+                // Every console page is dynamic: a prefetch in the viewport buys little and costs each page
+                // load three RSC requests (and their parsing) while the page itself is loading.
+                prefetch={false}
                 aria-current={current ? "page" : undefined}
                 className={`rounded-md px-3 py-2 text-sm font-medium ${
                   current ? "bg-white/15 text-white" : "text-brand-100 hover:bg-white/10 hover:text-white"

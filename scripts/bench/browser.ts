@@ -13,4 +13,7 @@ export async function signIn(page: Page, url: string, emulatorUrl: string, perso
   await page.waitForURL((u) => u.href.startsWith(emulatorUrl));
   await page.locator(`button[data-persona="${persona}"]`).click();
   await page.waitForURL((u) => !u.href.startsWith(emulatorUrl) && !u.pathname.startsWith("/auth/bridge"));
+  // Back on the console, MSAL still handles the response and may navigate once more (to the start page):
+  // signed in means the account menu is there. Navigating before that races MSAL's own navigation.
+  await page.getByRole("button", { name: /account menu/ }).waitFor({ timeout: 60_000 });
 }
