@@ -21,7 +21,12 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // Specs that inject faults into, or scan, the whole shared emulator run after everything else, one project at a time.
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: ["fleet.spec.ts", "fault-matrix.spec.ts"] },
+    { name: "fleet", use: { ...devices["Desktop Chrome"] }, testMatch: "fleet.spec.ts", dependencies: ["chromium"] },
+    { name: "faults", use: { ...devices["Desktop Chrome"] }, testMatch: "fault-matrix.spec.ts", dependencies: ["fleet"] },
+  ],
   webServer: {
     command: "npx tsx scripts/start.ts",
     url: `http://127.0.0.1:${E2E_CONSOLE_PORT}`,

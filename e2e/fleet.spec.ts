@@ -6,6 +6,9 @@ import { expectNoAxeViolations } from "./support/axe";
 import { EMULATOR_URL, emulatorControl } from "./support/emulator";
 import { openSignedIn } from "./support/sign-in";
 
+// A 2,500-SP scan plus axe over a 700-row table is slow on two shared cores.
+test.describe.configure({ timeout: 120_000 });
+
 /**
  * The fleet view against the e2e emulator (EMULATOR_SCALE=2500, clock running).
  *
