@@ -72,11 +72,6 @@ function ServicePrincipalSections({
         </h2>
         {templates.ok ? <TemplateList templates={templates.value} /> : <GraphErrorPanel error={templates.error} action="load the templates" onRetry={onRetry} />}
       </section>
-      {templates.ok && templates.value.length > 0 ? (
-        <div className="rounded-xl border border-slate-200 bg-white p-6">
-          <CreateJobForm servicePrincipalId={id} templates={templates.value} jobs={currentJobs} />
-        </div>
-      ) : null}
       <section aria-labelledby="jobs-heading">
         <h2 id="jobs-heading" className="mb-3 text-lg font-semibold">
           Provisioning jobs
@@ -102,6 +97,11 @@ function ServicePrincipalSections({
           </p>
         ) : null}
       </section>
+      {templates.ok && templates.value.length > 0 ? (
+        <div className="rounded-xl border border-slate-200 bg-white p-6">
+          <CreateJobForm servicePrincipalId={id} templates={templates.value} jobs={currentJobs} />
+        </div>
+      ) : null}
       <p>
         <Link href={routes.servicePrincipals()} className="text-brand-700 underline">
           ← All service principals

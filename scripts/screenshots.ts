@@ -1,0 +1,44 @@
+/**
+ * `npx tsx scripts/screenshots.ts [--base-url http://127.0.0.1:3000] [--emulator-url http://127.0.0.1:4010]`:
+ * signs in to a running console (embedded default) and saves the README's screenshots to docs/screenshots/.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { SP, JOB } from "../lib/emulator/seed/ids";
+import { launchChromium, signIn } from "./bench/browser";
+
+const arg = (name: string, fallback: string) => {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : fallback;
+};
+const base = arg("--base-url", "http://127.0.0.1:3000");
+const emulator = arg("--emulator-url", "http://127.0.0.1:4010");
+for (const url of [base, emulator]) {
+  if (!["127.0.0.1", "localhost"].includes(new URL(url).hostname)) throw new Error(`Only loopback addresses: ${url}`);
+}
+const out = path.join(process.cwd(), "docs", "screenshots");
+
+async function main() {
+  mkdirSync(out, { recursive: true });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(page, `${base}/service-principals`, emulator);
+  const shots: [string, string, string][] = [
+    ["service-principals.png", `${base}/service-principals?q=sales`, '[data-testid="provisioning-jobs"]'],
+    ["service-principal.png", `${base}/service-principals/${SP.salesforce}`, '[data-testid="job-status-card"]'],
+    ["job.png", `${base}/service-principals/${SP.customScim}/jobs/${JOB.customScimInitial}`, '[data-testid="job-status-card"]'],
+    ["fleet.png", `${base}/jobs`, "[data-scanned-at]"],
+  ];
+  for (const [file, url, ready] of shots) {
+    await page.goto(url);
+    await page.locator(ready).first().waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: path.join(out, file), fullPage: false });
+    console.log(`saved docs/screenshots/${file}`);
+  }
+  await browser.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
