@@ -1,6 +1,6 @@
-import type { ActionError, ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { callWithToken, type TokenSources } from "@/lib/actions/call-action";
 import type { JobTargetInput, RestartJobInput } from "@/lib/actions/job-lifecycle-schema";
-import { toErrorInfo } from "@/lib/graph/to-error-info";
 import type { LifecycleOperation } from "./lifecycle-operation";
 
 /**
@@ -12,25 +12,12 @@ import type { LifecycleOperation } from "./lifecycle-operation";
 
 type Action<Input> = (token: string, input: Input) => Promise<ActionResult<null>>;
 
-export interface LifecycleDeps {
-  getToken: () => Promise<string>;
-  /** A token straight from the identity provider (MSAL's cache skipped); used once after a 401. */
-  refreshToken: () => Promise<string>;
+export interface LifecycleDeps extends TokenSources {
   actions: {
     startJob: Action<JobTargetInput>;
     pauseJob: Action<JobTargetInput>;
     restartJob: Action<RestartJobInput>;
     deleteJob: Action<JobTargetInput>;
-  };
-}
-
-function tokenError(error: unknown): ActionError {
-  const info = toErrorInfo(error);
-  return {
-    kind: "unauthenticated",
-    status: 0,
-    code: info.code === "Error" ? "TokenUnavailable" : info.code,
-    message: info.message || "Could not get a Graph access token.",
   };
 }
 
@@ -47,39 +34,6 @@ function send(deps: LifecycleDeps, token: string, target: JobTargetInput, op: Li
   }
 }
 
-/** The action call itself can fail (the console's server unreachable, a redeploy): Graph may have done it. */
-async function callAction(deps: LifecycleDeps, token: string, target: JobTargetInput, op: LifecycleOperation): Promise<ActionResult<null>> {
-  try {
-    return await send(deps, token, target, op);
-  } catch (error) {
-    const info = toErrorInfo(error);
-    return {
-      ok: false,
-      error: {
-        kind: "network",
-        status: 0,
-        code: "ActionFailed",
-        message: `The console's server did not answer the request${info.message ? ` (${info.message})` : ""}.`,
-        ambiguous: true,
-      },
-    };
-  }
-}
-
-export async function runLifecycleOperation(deps: LifecycleDeps, target: JobTargetInput, op: LifecycleOperation): Promise<ActionResult<null>> {
-  let token: string;
-  try {
-    token = await deps.getToken();
-  } catch (error) {
-    return { ok: false, error: tokenError(error) };
-  }
-  const result = await callAction(deps, token, target, op);
-  if (result.ok || result.error.kind !== "unauthenticated") return result;
-  let fresh: string | undefined;
-  try {
-    fresh = await deps.refreshToken();
-  } catch {
-    return result;
-  }
-  return fresh && fresh !== token ? callAction(deps, fresh, target, op) : result;
+export function runLifecycleOperation(deps: LifecycleDeps, target: JobTargetInput, op: LifecycleOperation): Promise<ActionResult<null>> {
+  return callWithToken(deps, (token) => send(deps, token, target, op));
 }
