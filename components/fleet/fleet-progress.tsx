@@ -1,6 +1,7 @@
 import { useId } from "react";
 import type { FleetProgress as Progress } from "@/lib/graph/fleet";
 import { formatCount } from "@/lib/jobs/count";
+import { ProgressTrack } from "@/components/ui/progress-track";
 
 /** "Scanned 1,234 of 5,021 service principals"; the total grows while Graph's pages arrive, and says so. */
 export function scanProgressText(progress: Progress | null): string {
@@ -25,17 +26,13 @@ export function FleetProgress({ progress }: { progress: Progress | null }) {
           {progress?.jobsFound ? ` · ${formatCount(progress.jobsFound)} jobs found so far` : ""}
         </span>
       </div>
-      <div
-        role="progressbar"
-        aria-labelledby={id}
-        aria-valuemin={0}
-        aria-valuemax={known ? progress.seen : undefined}
-        aria-valuenow={known ? progress.scanned : undefined}
-        aria-valuetext={text}
-        className="h-2 overflow-hidden rounded-full bg-slate-200"
-      >
-        <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressTrack
+        labelledBy={id}
+        max={known ? progress.seen : undefined}
+        value={known ? progress.scanned : undefined}
+        valueText={text}
+        percent={percent}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useId } from "react";
 import type { ProgressView } from "@/lib/jobs/job-card";
+import { ProgressTrack } from "@/components/ui/progress-track";
 import { RelativeTime } from "./relative-time";
 
 /** Units processed out of the total, e.g. "1,025 of 3,024 pages", as text and as a progressbar. */
@@ -17,17 +18,13 @@ export function ProgressBar({ progress, label = "Progress" }: { progress: Progre
           {progress.percent === null ? "" : ` (${progress.percent}%)`}
         </span>
       </div>
-      <div
-        role="progressbar"
-        aria-labelledby={id}
-        aria-valuemin={0}
-        aria-valuemax={known ? progress.totalUnits : undefined}
-        aria-valuenow={known ? Math.min(progress.completedUnits, progress.totalUnits) : undefined}
-        aria-valuetext={progress.label}
-        className="h-2 overflow-hidden rounded-full bg-slate-200"
-      >
-        <div className="h-full rounded-full bg-brand-600" style={{ width: `${progress.percent ?? 0}%` }} />
-      </div>
+      <ProgressTrack
+        labelledBy={id}
+        max={known ? progress.totalUnits : undefined}
+        value={known ? Math.min(progress.completedUnits, progress.totalUnits) : undefined}
+        valueText={progress.label}
+        percent={progress.percent ?? 0}
+      />
       {progress.observed.kind === "date" ? (
         <p className="text-xs text-slate-600">
           Observed <RelativeTime moment={progress.observed} />

@@ -1,10 +1,10 @@
 import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { JOB, SP } from "@/lib/emulator/seed/ids";
-import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing";
+import { type TestEmulator } from "@/lib/emulator/testing";
 import { createJob } from "./create-job";
 import { MAX_TOKEN_LENGTH } from "./run-graph-action";
-import { stubEmbeddedEnv } from "@/lib/actions/test-env";
+import { withActionEmulator } from "@/lib/actions/test-env";
 
 let emulator: TestEmulator;
 let admin: string;
@@ -23,17 +23,9 @@ async function jobsOf(spId: string): Promise<SynchronizationJob[]> {
   return (await emulator.call("GET", `/beta/servicePrincipals/${spId}/synchronization/jobs`)).body.value;
 }
 
+withActionEmulator((running) => (emulator = running));
 beforeAll(async () => {
-  emulator = await startTestEmulator();
   admin = await emulator.token("admin");
-  stubEmbeddedEnv(emulator);
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await emulator.close();
-});
-beforeEach(async () => {
-  await emulator.control("POST", "reset");
 });
 
 describe("createJob refuses bad input before anything reaches Graph", () => {

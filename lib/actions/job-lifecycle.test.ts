@@ -1,9 +1,9 @@
 import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { JOB, SP } from "@/lib/emulator/seed/ids";
-import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing";
+import { type TestEmulator } from "@/lib/emulator/testing";
 import { deleteJob, pauseJob, restartJob, startJob } from "./job-lifecycle";
-import { stubEmbeddedEnv } from "@/lib/actions/test-env";
+import { withActionEmulator } from "@/lib/actions/test-env";
 
 let emulator: TestEmulator;
 let admin: string;
@@ -24,17 +24,25 @@ const BOX = { servicePrincipalId: SP.box, jobId: JOB.boxPaused };
 const SLACK = { servicePrincipalId: SP.slack, jobId: JOB.slackActive };
 const SALESFORCE = { servicePrincipalId: SP.salesforce, jobId: JOB.salesforceQuarantined };
 
+/** The bodies the actions sent to Graph's restart endpoint while `run` ran. */
+async function restartBodies(run: () => Promise<void>): Promise<string[]> {
+  const bodies: string[] = [];
+  const realFetch = globalThis.fetch;
+  const spy = vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => {
+    if (String(input).endsWith("/restart")) bodies.push(String(init?.body));
+    return realFetch(input, init);
+  });
+  try {
+    await run();
+  } finally {
+    spy.mockRestore();
+  }
+  return bodies;
+}
+
+withActionEmulator((running) => (emulator = running));
 beforeAll(async () => {
-  emulator = await startTestEmulator();
   admin = await emulator.token("admin");
-  stubEmbeddedEnv(emulator);
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await emulator.close();
-});
-beforeEach(async () => {
-  await emulator.control("POST", "reset");
 });
 
 const ACTIONS = { startJob, pauseJob, restartJob, deleteJob } as const;
@@ -183,18 +191,10 @@ describe("the lifecycle actions against the emulator", () => {
   });
 
   it("restart with no flags sends {criteria:{}} (the portal's Restart provisioning): quarantine lifted, full cycle", async () => {
-    const bodies: string[] = [];
-    const realFetch = globalThis.fetch;
-    const spy = vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => {
-      if (String(input).endsWith("/restart")) bodies.push(String(init?.body));
-      return realFetch(input, init);
-    });
-    try {
+    const bodies = await restartBodies(async () => {
       expect(await restartJob(admin, SALESFORCE)).toEqual({ ok: true, data: null });
       expect(await restartJob(admin, { ...BOX, resetScope: [] })).toEqual({ ok: true, data: null });
-    } finally {
-      spy.mockRestore();
-    }
+    });
     expect(bodies).toEqual(['{"criteria":{}}', '{"criteria":{}}']);
     const job = (await getJob(SP.salesforce, JOB.salesforceQuarantined)).body;
     expect(job.status?.quarantine).toBeFalsy();
@@ -203,18 +203,10 @@ describe("the lifecycle actions against the emulator", () => {
   });
 
   it("restart Full sends one canonical resetScope and reprocesses everything", async () => {
-    const bodies: string[] = [];
-    const realFetch = globalThis.fetch;
-    const spy = vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => {
-      if (String(input).endsWith("/restart")) bodies.push(String(init?.body));
-      return realFetch(input, init);
-    });
-    try {
+    const bodies = await restartBodies(async () => {
       expect((await restartJob(admin, { ...SLACK, resetScope: ["ForceDeletes", "Watermark", "Full"] })).ok).toBe(true);
       expect((await restartJob(admin, { ...SALESFORCE, resetScope: ["QuarantineState", "Escrows"] })).ok).toBe(true);
-    } finally {
-      spy.mockRestore();
-    }
+    });
     expect(bodies).toEqual(['{"criteria":{"resetScope":"Full, ForceDeletes"}}', '{"criteria":{"resetScope":"Escrows, QuarantineState"}}']);
     const slack = (await getJob(SP.slack, JOB.slackActive)).body;
     expect(slack.schedule?.state).toBe("Active");

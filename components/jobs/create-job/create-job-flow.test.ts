@@ -1,27 +1,17 @@
 import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createJob } from "@/lib/actions/create-job";
 import { type PersonaId } from "@/lib/emulator/auth/personas";
 import { JOB, SP } from "@/lib/emulator/seed/ids";
-import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing";
+import { type TestEmulator } from "@/lib/emulator/testing";
 import { createGraphGateway } from "@/lib/graph/gateway";
 import { checkForNewJob, submitCreateJob, type CreateJobDeps } from "./create-job-flow";
 import { listJobs } from "./list-jobs";
-import { stubEmbeddedEnv } from "@/lib/actions/test-env";
+import { withActionEmulator } from "@/lib/actions/test-env";
 
 let emulator: TestEmulator;
 
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  stubEmbeddedEnv(emulator);
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await emulator.close();
-});
-beforeEach(async () => {
-  await emulator.control("POST", "reset");
-});
+withActionEmulator((running) => (emulator = running));
 
 async function posts(): Promise<{ status: number }[]> {
   return (await emulator.control("GET", "requests")).body.value.filter((r: { method: string }) => r.method === "POST");

@@ -1,10 +1,10 @@
 import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { deleteJob, pauseJob, restartJob, startJob } from "@/lib/actions/job-lifecycle";
 import { JOB, SP } from "@/lib/emulator/seed/ids";
-import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing";
+import { type TestEmulator } from "@/lib/emulator/testing";
 import { runLifecycleOperation, type LifecycleDeps } from "./lifecycle-flow";
-import { stubEmbeddedEnv } from "@/lib/actions/test-env";
+import { withActionEmulator } from "@/lib/actions/test-env";
 
 let emulator: TestEmulator;
 const ACTIONS = { startJob, pauseJob, restartJob, deleteJob };
@@ -15,17 +15,7 @@ const writes = async () =>
 const status = async () =>
   (await emulator.call<SynchronizationJob>("GET", `/beta/servicePrincipals/${SP.databricks}/synchronization/jobs/${JOB.databricksNotConfigured}`)).body.status?.code;
 
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  stubEmbeddedEnv(emulator);
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await emulator.close();
-});
-beforeEach(async () => {
-  await emulator.control("POST", "reset");
-});
+withActionEmulator((running) => (emulator = running));
 
 const deps = (over: Partial<LifecycleDeps>): LifecycleDeps => ({
   getToken: () => emulator.token("admin"),
