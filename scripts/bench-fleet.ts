@@ -1,7 +1,8 @@
 /**
  * The fleet view's scan against an in-process emulator: Graph requests (from the emulator's request log),
  * time to the summary line, and the summary.
- * Usage: npx tsx scripts/bench-fleet.ts [--scale 5000] [--latency-ms 50] [--concurrency 6] [--item-latency-ms 0]
+ * Usage: npx tsx scripts/bench-fleet.ts [--scale 5000] [--latency-ms 50] [--concurrency 16] [--item-latency-ms 0]
+ * (The console runs this scan on its server, app/api/fleet, with SERVER_FLEET_CONCURRENCY = 16 batches in flight.)
  *
  * `--latency-ms` is added to every HTTP request to Graph (each SP page and each `$batch`) through an
  * emulator fault. `--item-latency-ms` (default 0) adds latency to each `$batch` sub-request too; the
@@ -16,7 +17,7 @@ import { formatCount } from "../lib/jobs/count";
 import { STATUS_CODES } from "../lib/jobs/vocabulary";
 import { startEmulator } from "../lib/emulator/server";
 import { createGraphGateway } from "../lib/graph/gateway";
-import { DEFAULT_FLEET_CONCURRENCY, scanFleet, type FleetTotals } from "../lib/graph/fleet";
+import { SERVER_FLEET_CONCURRENCY, scanFleet, type FleetTotals } from "../lib/graph/fleet";
 import { fleetSummaryText } from "../lib/graph/fleet-view";
 
 function arg(name: string, fallback: number): number {
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   const scale = Math.floor(arg("scale", Number(process.env.EMULATOR_SCALE ?? 5000)));
   const latencyMs = arg("latency-ms", 50);
   const itemLatencyMs = arg("item-latency-ms", 0);
-  const concurrency = Math.max(1, Math.floor(arg("concurrency", DEFAULT_FLEET_CONCURRENCY)));
+  const concurrency = Math.max(1, Math.floor(arg("concurrency", SERVER_FLEET_CONCURRENCY)));
 
   const sameThread = process.argv.includes("--same-thread");
   const emulator = sameThread ? await startEmulator({ port: 0, host: "127.0.0.1", scale, clockSpeed: 0 }) : await startEmulatorWorker(scale);

@@ -4,10 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import type { SynchronizationStatusCode } from "@microsoft/microsoft-graph-types-beta";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useDeferredValue, useMemo, useState } from "react";
-import { useGraph } from "@/components/graph/use-graph";
+import { useFreshGraphToken, useGraphToken } from "@/components/auth/use-graph-token";
 import { RelativeTime } from "@/components/jobs/relative-time";
 import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
-import { scanFleet, type FleetProgress as Progress } from "@/lib/graph/fleet";
+import type { FleetProgress as Progress } from "@/lib/graph/fleet";
+import { scanFleetThroughConsole } from "@/lib/graph/fleet-through-console";
 import { filterRows, fleetSummaryText, parseStatusFilter, statusFilterParam, toFleetRows } from "@/lib/graph/fleet-view";
 import { queryKeys } from "@/lib/graph/query-keys";
 import { toErrorInfo } from "@/lib/graph/to-error-info";
@@ -23,7 +24,7 @@ import { StatusFilter } from "./status-filter";
 /** A scan costs SP pages + SPs/20 requests: keep it for 5 minutes, and never rescan on focus or by polling. */
 const FLEET_STALE_MS = 5 * 60_000;
 const FLEET_GC_MS = 30 * 60_000;
-/** A scan reports after every $batch (250 at 5,000 SPs): re-render the progress at most this often. */
+/** Re-render the progress at most this often. */
 const PROGRESS_EVERY_MS = 100;
 
 function labels(codes: readonly SynchronizationStatusCode[]): string {
@@ -32,7 +33,8 @@ function labels(codes: readonly SynchronizationStatusCode[]): string {
 
 /** Every provisioning job of the tenant: scan progress, summary, status filter (in the URL) and the jobs table. */
 export function FleetView() {
-  const graph = useGraph();
+  const getToken = useGraphToken();
+  const refreshToken = useFreshGraphToken();
   const router = useRouter();
   const pathname = usePathname();
   const statusParam = useSearchParams().get("status");
@@ -52,7 +54,7 @@ export function FleetView() {
           setProgress(latest);
         }, PROGRESS_EVERY_MS);
       };
-      return scanFleet(graph, { signal, onProgress }).finally(() => clearTimeout(timer));
+      return scanFleetThroughConsole({ getToken, refreshToken, signal, onProgress }).finally(() => clearTimeout(timer));
     },
     staleTime: FLEET_STALE_MS,
     gcTime: FLEET_GC_MS,

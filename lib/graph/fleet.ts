@@ -15,6 +15,8 @@ export const FLEET_PAGE_SIZE = 999;
 export const FLEET_SELECT = "id,displayName,appId";
 /** Browsers open 6 connections per host (HTTP/1.1); more would only queue in the browser. */
 export const DEFAULT_FLEET_CONCURRENCY = 6;
+/** The console's server scans for the fleet view (app/api/fleet) with this many `$batch` calls in flight. */
+export const SERVER_FLEET_CONCURRENCY = 16;
 /** Attempts per service principal when a batch item is throttled (429) or the service is busy (503/504). */
 export const MAX_ITEM_ATTEMPTS = 4;
 /** A Retry-After longer than this is not waited out: the SP is reported as throttled instead. */
