@@ -34,7 +34,7 @@ export function JobStatusCard({ card, actions, href, headingLevel = 3 }: JobStat
         <div className="min-w-0 space-y-1">
           <Heading level={headingLevel} id={id} className="text-base font-semibold text-slate-900">
             {href ? (
-              <Link href={href} className="text-brand-700 underline-offset-2 hover:underline">
+              <Link href={href} prefetch={false} className="text-brand-700 underline-offset-2 hover:underline">
                 {title}
                 <span className="sr-only"> job</span>
               </Link>

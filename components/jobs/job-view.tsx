@@ -38,11 +38,11 @@ export function JobView({ servicePrincipalId, jobId }: { servicePrincipalId: str
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={routes.servicePrincipals()} className="text-brand-700 underline">
+        <Link href={routes.servicePrincipals()} prefetch={false} className="text-brand-700 underline">
           Service principals
         </Link>
         <span aria-hidden="true"> / </span>
-        <Link href={routes.servicePrincipal(servicePrincipalId)} className="text-brand-700 underline">
+        <Link href={routes.servicePrincipal(servicePrincipalId)} prefetch={false} className="text-brand-700 underline">
           {appName}
         </Link>
       </nav>

@@ -41,7 +41,7 @@ export function ProvisioningRows({ rows }: { rows: ServicePrincipalRow[] }) {
       {rows.map((row) => (
         <tr key={row.id} className="hover:bg-slate-50">
           <th scope="row" className="px-4 py-2 font-medium">
-            <Link href={routes.servicePrincipal(row.id!)} className="text-brand-700 underline-offset-2 hover:underline">
+            <Link href={routes.servicePrincipal(row.id!)} prefetch={false} className="text-brand-700 underline-offset-2 hover:underline">
               {row.displayName || "(no display name)"}
             </Link>
           </th>

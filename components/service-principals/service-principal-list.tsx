@@ -9,10 +9,10 @@ import { MAX_BATCH_SIZE } from "@/lib/graph/gateway";
 import { listServicePrincipals } from "@/lib/graph/service-principals";
 import { queryKeys } from "@/lib/graph/query-keys";
 import { toErrorInfo } from "@/lib/graph/to-error-info";
+import { formatCount } from "@/lib/jobs/count";
 import { ProvisioningRows } from "./provisioning-rows";
 import { SearchBox } from "./search-box";
 
-const count = new Intl.NumberFormat("en");
 
 function chunks<T>(items: T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
@@ -39,8 +39,8 @@ export function ServicePrincipalList() {
         {query.isPending
           ? ""
           : total !== undefined
-            ? `Showing ${count.format(rows.length)} of ${count.format(total)} service principals${search ? ` matching “${search}”` : ""}`
-            : `Showing ${count.format(rows.length)} service principals`}
+            ? `Showing ${formatCount(rows.length)} of ${formatCount(total)} service principals${search ? ` matching “${search}”` : ""}`
+            : `Showing ${formatCount(rows.length)} service principals`}
       </p>
       {query.isPending ? <SkeletonLines lines={6} label="Loading service principals…" /> : null}
       {query.isError && rows.length === 0 ? (

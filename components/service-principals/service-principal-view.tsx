@@ -103,7 +103,7 @@ function ServicePrincipalSections({
         </div>
       ) : null}
       <p>
-        <Link href={routes.servicePrincipals()} className="text-brand-700 underline">
+        <Link href={routes.servicePrincipals()} prefetch={false} className="text-brand-700 underline">
           ← All service principals
         </Link>
       </p>

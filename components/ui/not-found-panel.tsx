@@ -8,7 +8,7 @@ export function NotFoundPanel({ title, detail }: { title: string; detail: string
       <h1 className="text-xl font-semibold">{title}</h1>
       <p className="mt-2">{detail}</p>
       <p className="mt-4">
-        <Link href={routes.servicePrincipals()} className="font-medium text-brand-700 underline">
+        <Link href={routes.servicePrincipals()} prefetch={false} className="font-medium text-brand-700 underline">
           Browse service principals
         </Link>
       </p>

@@ -185,12 +185,18 @@ function toProgress(list: SynchronizationProgress[] | null | undefined, now: Dat
   };
 }
 
+/** Case-insensitive A–Z without an Intl collator (building one costs a long task at page start; see lib/format/date.ts). */
+function byName(a: string, b: string): number {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 function toEntryCounts(list: unknown): EntryCount[] {
   if (!Array.isArray(list)) return [];
   return list
     .filter((item) => item && typeof item === "object")
     .map((item) => ({ type: text(item.key) ?? "Unnamed type", count: toCount(item.value) }))
-    .sort((a, b) => a.type.localeCompare(b.type, "en"));
+    .sort((a, b) => byName(a.type, b.type));
 }
 
 export function toJobCard(job: SynchronizationJob, now: Date = new Date()): JobCard {
