@@ -5,6 +5,7 @@ import {
   type IPublicClientApplication,
 } from "@azure/msal-browser";
 import { describe, expect, it, vi } from "vitest";
+import { grantedScopes, subscribeGrantedScopes } from "./granted-scopes";
 import { acquireGraphToken, SignInRequiredError } from "./graph-token";
 
 const account = { homeAccountId: "oid.tid", username: "adele@contoso.example" } as AccountInfo;
@@ -63,5 +64,21 @@ describe("acquireGraphToken", () => {
     const msal = fakeMsal({ acquireTokenSilent: vi.fn(async () => Promise.reject(network)) });
     await expect(acquireGraphToken(msal, scopes, "http://console/x")).rejects.toBe(network);
     expect(msal.acquireTokenRedirect).not.toHaveBeenCalled();
+  });
+});
+
+describe("granted scopes", () => {
+  it("records the scopes of every token it gets, for screens that only need to know what the admin may do", async () => {
+    const seen: (readonly string[] | undefined)[] = [];
+    const unsubscribe = subscribeGrantedScopes(() => seen.push(grantedScopes()));
+    const granted = ["Application.Read.All", "Synchronization.Read.All"];
+    await acquireGraphToken(fakeMsal({ acquireTokenSilent: vi.fn(async () => ({ accessToken: "t", scopes: granted })) as never }), scopes, "http://console/x");
+    expect(grantedScopes()).toEqual(granted);
+    // The same scopes again notify nobody; a response without scopes keeps what is known.
+    await acquireGraphToken(fakeMsal({ acquireTokenSilent: vi.fn(async () => ({ accessToken: "t", scopes: [...granted] })) as never }), scopes, "http://console/x");
+    await acquireGraphToken(fakeMsal({ acquireTokenSilent: vi.fn(async () => ({ accessToken: "t", scopes: [] })) as never }), scopes, "http://console/x");
+    expect(seen).toEqual([granted]);
+    expect(grantedScopes()).toEqual(granted);
+    unsubscribe();
   });
 });

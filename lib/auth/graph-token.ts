@@ -1,4 +1,5 @@
 import { InteractionRequiredAuthError, type IPublicClientApplication } from "@azure/msal-browser";
+import { recordGrantedScopes } from "./granted-scopes";
 
 export class SignInRequiredError extends Error {
   constructor() {
@@ -22,6 +23,7 @@ export async function acquireGraphToken(
   try {
     // forceRefresh skips MSAL's cache: for the one retry after Graph refused the cached token (401).
     const result = await instance.acquireTokenSilent({ account, scopes, ...(options.forceRefresh ? { forceRefresh: true } : {}) });
+    recordGrantedScopes(result.scopes);
     return result.accessToken;
   } catch (error) {
     if (error instanceof InteractionRequiredAuthError) {
