@@ -84,6 +84,12 @@ export function toActionError(error: unknown, token: string, mutates: boolean): 
   };
 }
 
+/** The Graph the server is configured for (never one named by input), called with the admin's token. */
+export function graphWithToken(token: string): GraphGateway {
+  const config = parseRuntimeConfig(process.env);
+  return createGraphGateway({ baseUrl: config.graphBaseUrl, version: config.graphApiVersion, getToken: async () => token });
+}
+
 export async function runGraphAction<Schema extends z.ZodType, T>(
   token: unknown,
   input: unknown,
@@ -97,13 +103,7 @@ export async function runGraphAction<Schema extends z.ZodType, T>(
   if (!checkedInput.success) return fail(inputProblem(checkedInput.error));
   const bearer = checkedToken.data;
   try {
-    const config = parseRuntimeConfig(process.env);
-    const graph = createGraphGateway({
-      baseUrl: config.graphBaseUrl,
-      version: config.graphApiVersion,
-      getToken: async () => bearer,
-    });
-    return ok(await fn(graph, checkedInput.data));
+    return ok(await fn(graphWithToken(bearer), checkedInput.data));
   } catch (error) {
     const actionError = toActionError(error, bearer, options.mutates ?? true);
     if (!(error instanceof GraphError) && !(error instanceof ActionFailure)) {

@@ -13,7 +13,7 @@ import { toErrorInfo } from "./to-error-info";
 
 export const FLEET_PAGE_SIZE = 999;
 export const FLEET_SELECT = "id,displayName,appId";
-/** Browsers open 6 connections per host (HTTP/1.1); more would only queue in the browser. */
+/** What a browser could keep in flight: 6 HTTP/1.1 connections per host. */
 export const DEFAULT_FLEET_CONCURRENCY = 6;
 /** The console's server scans for the fleet view (app/api/fleet) with this many `$batch` calls in flight. */
 export const SERVER_FLEET_CONCURRENCY = 16;

@@ -1,8 +1,6 @@
-import { graphToken, inputProblem, toActionError } from "@/lib/actions/run-graph-action";
-import { parseRuntimeConfig } from "@/lib/config/runtime-config";
+import { graphToken, graphWithToken, inputProblem, toActionError } from "@/lib/actions/run-graph-action";
 import { SERVER_FLEET_CONCURRENCY, scanFleet, type FleetProgress } from "@/lib/graph/fleet";
 import { encodeFleetEvent, FLEET_STREAM_TYPE, slimFleetScan } from "@/lib/graph/fleet-wire";
-import { createGraphGateway } from "@/lib/graph/gateway";
 import type { GraphErrorInfo } from "@/lib/graph/graph-error";
 
 /** Progress lines at most this often (a 5,000-SP scan finishes ~250 batches). */
@@ -22,8 +20,6 @@ export async function POST(request: Request): Promise<Response> {
     return Response.json({ error }, { status: 401 });
   }
   const token = checked.data;
-  const config = parseRuntimeConfig(process.env);
-  const graph = createGraphGateway({ baseUrl: config.graphBaseUrl, version: config.graphApiVersion, getToken: async () => token });
   const abort = new AbortController();
   request.signal.addEventListener("abort", () => abort.abort(), { once: true });
 
@@ -41,7 +37,7 @@ export async function POST(request: Request): Promise<Response> {
         send(encodeFleetEvent({ type: "progress", progress }));
       };
       try {
-        const scan = await scanFleet(graph, { concurrency: SERVER_FLEET_CONCURRENCY, signal: abort.signal, onProgress });
+        const scan = await scanFleet(graphWithToken(token), { concurrency: SERVER_FLEET_CONCURRENCY, signal: abort.signal, onProgress });
         send(encodeFleetEvent({ type: "result", scan: slimFleetScan(scan) }));
       } catch (error) {
         const info = toActionError(error, token, false);
