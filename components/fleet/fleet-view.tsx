@@ -24,8 +24,6 @@ import { StatusFilter } from "./status-filter";
 /** A scan costs SP pages + SPs/20 requests: keep it for 5 minutes, and never rescan on focus or by polling. */
 const FLEET_STALE_MS = 5 * 60_000;
 const FLEET_GC_MS = 30 * 60_000;
-/** Re-render the progress at most this often. */
-const PROGRESS_EVERY_MS = 100;
 
 function labels(codes: readonly SynchronizationStatusCode[]): string {
   return codes.map((code) => STATUS_CODES[code].label.toLowerCase()).join(" or ");
@@ -45,16 +43,8 @@ export function FleetView() {
     queryKey: queryKeys.fleet(),
     queryFn: ({ signal }) => {
       setProgress(null);
-      let latest: Progress | null = null;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const onProgress = (next: Progress) => {
-        latest = next;
-        timer ??= setTimeout(() => {
-          timer = undefined;
-          setProgress(latest);
-        }, PROGRESS_EVERY_MS);
-      };
-      return scanFleetThroughConsole({ getToken, refreshToken, signal, onProgress }).finally(() => clearTimeout(timer));
+      // The console's server sends progress at most every 100 ms.
+      return scanFleetThroughConsole({ getToken, refreshToken, signal, onProgress: setProgress });
     },
     staleTime: FLEET_STALE_MS,
     gcTime: FLEET_GC_MS,
