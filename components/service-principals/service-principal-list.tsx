@@ -13,7 +13,6 @@ import { formatCount } from "@/lib/jobs/count";
 import { ProvisioningRows } from "./provisioning-rows";
 import { SearchBox } from "./search-box";
 
-
 function chunks<T>(items: T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }

@@ -27,3 +27,8 @@ export const fail = <T = never>(error: ActionError): ActionResult<T> => ({ ok: f
 export function invalidInput(field: string, message: string): ActionError {
   return { kind: "invalid-input", status: 0, code: "InvalidInput", message, field };
 }
+
+/** An action's error as a read reports it: "invalid-input" reads as "unexpected" (a read has no arguments to refuse). */
+export function asGraphErrorInfo({ kind, field: _field, ambiguous: _ambiguous, ...rest }: ActionError): GraphErrorInfo {
+  return { ...rest, kind: kind === "invalid-input" ? "unexpected" : kind };
+}

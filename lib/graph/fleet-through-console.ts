@@ -1,3 +1,5 @@
+import { asGraphErrorInfo } from "@/lib/actions/action-result";
+import { callWithToken, type TokenSources } from "@/lib/actions/call-action";
 import type { FleetProgress, FleetScan } from "./fleet";
 import { readFleetEvents, type FleetEvent } from "./fleet-wire";
 import { GraphError, type GraphErrorInfo } from "./graph-error";
@@ -5,11 +7,7 @@ import { toErrorInfo } from "./to-error-info";
 
 export const FLEET_SCAN_URL = "/api/fleet";
 
-export interface FleetScanRequest {
-  /** The admin's Graph token (MSAL's cache or a silent renewal). */
-  getToken: () => Promise<string>;
-  /** A token straight from the identity provider, for the one retry after Graph refused the first. */
-  refreshToken: () => Promise<string>;
+export interface FleetScanRequest extends TokenSources {
   signal?: AbortSignal;
   onProgress?: (progress: FleetProgress) => void;
   /** For tests: the console's origin (the browser uses its own). */
@@ -58,16 +56,17 @@ async function scanOnce(token: string, request: FleetScanRequest): Promise<Fleet
 
 /**
  * The fleet scan, run by the console's server (app/api/fleet) with the admin's token, progress streamed back.
- * After Graph refuses the token (401 unauthenticated) it gets a fresh one and scans once more: it is a read.
+ * Tokens as for the server actions (callWithToken): after Graph refuses one, a fresh one and one more scan.
  */
 export async function scanFleetThroughConsole(request: FleetScanRequest): Promise<FleetScan> {
-  const token = await request.getToken();
-  try {
-    return await scanOnce(token, request);
-  } catch (error) {
-    if (!(error instanceof GraphError) || error.info.kind !== "unauthenticated") throw error;
-    const fresh = await request.refreshToken().catch(() => token);
-    if (fresh === token) throw error;
-    return scanOnce(fresh, request);
-  }
+  const result = await callWithToken(request, async (token) => {
+    try {
+      return { ok: true, data: await scanOnce(token, request) };
+    } catch (error) {
+      if (request.signal?.aborted) throw error;
+      return { ok: false, error: toErrorInfo(error) };
+    }
+  });
+  if (result.ok) return result.data;
+  throw new GraphError(asGraphErrorInfo(result.error));
 }

@@ -10,7 +10,7 @@ export type FleetEvent = { type: "progress"; progress: FleetProgress } | { type:
 
 export const FLEET_STREAM_TYPE = "application/x-ndjson; charset=utf-8";
 
-/** A job reduced to what the fleet view shows (status, schedule state, last run): ~10× smaller on the wire. */
+/** A job reduced to what the fleet view shows (status, schedule state, last run). */
 export function slimFleetJob(job: SynchronizationJob): SynchronizationJob {
   return {
     id: job.id,

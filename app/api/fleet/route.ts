@@ -1,3 +1,4 @@
+import { asGraphErrorInfo } from "@/lib/actions/action-result";
 import { graphToken, graphWithToken, inputProblem, toActionError } from "@/lib/actions/run-graph-action";
 import { SERVER_FLEET_CONCURRENCY, scanFleet, type FleetProgress } from "@/lib/graph/fleet";
 import { encodeFleetEvent, FLEET_STREAM_TYPE, slimFleetScan } from "@/lib/graph/fleet-wire";
@@ -40,8 +41,7 @@ export async function POST(request: Request): Promise<Response> {
         const scan = await scanFleet(graphWithToken(token), { concurrency: SERVER_FLEET_CONCURRENCY, signal: abort.signal, onProgress });
         send(encodeFleetEvent({ type: "result", scan: slimFleetScan(scan) }));
       } catch (error) {
-        const info = toActionError(error, token, false);
-        send(encodeFleetEvent({ type: "error", error: { ...info, kind: info.kind === "invalid-input" ? "unexpected" : info.kind } }));
+        send(encodeFleetEvent({ type: "error", error: asGraphErrorInfo(toActionError(error, token, false)) }));
       }
       if (!abort.signal.aborted) controller.close();
     },
