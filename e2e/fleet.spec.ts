@@ -38,8 +38,11 @@ async function emulatorCounts(): Promise<FleetTotals> {
   return countByStatus(scan.entries.filter((entry) => !TOUCHED_BY_OTHER_SPECS.has(entry.servicePrincipal.id)));
 }
 
-/** What the page shows: the summary's counts, and each table row's SP and status. */
+/** What the page shows: the summary's counts, and each table row's SP and status (every row: after Show all). */
 async function shown(page: Page) {
+  const showAll = page.getByRole("button", { name: /^Show all/ });
+  if (await showAll.isVisible()) await showAll.click();
+  await expect(page.getByRole("button", { name: /^Show all/ })).toHaveCount(0);
   const summary = page.getByTestId("fleet-summary");
   const counts = Object.fromEntries(
     await Promise.all(SUMMARY_ORDER.map(async (code) => [code, Number(await summary.locator(`[data-status="${code}"]`).getAttribute("data-count"))] as const)),
@@ -131,6 +134,35 @@ test("a row links to its job's page, and the app to its service principal", asyn
   await expect(page).toHaveURL(/\/jobs\?status=NotConfigured$/);
   await expect(page.getByTestId("fleet-summary")).toBeVisible();
   await expect(page.getByRole("progressbar")).toHaveCount(0);
+});
+
+test("a long table shows its first 100 rows; Show more adds 100, Show all the rest, and focus stays by the table", async ({ page }) => {
+  await openSignedIn(page, "/jobs", "reader");
+  await summaryReady(page);
+  const total = Number((await page.getByTestId("fleet-count").textContent())?.replace(/\D/g, ""));
+  expect(total).toBeGreaterThan(200); // 2,500 generated SPs: every 7th has a job
+  const rows = page.locator("[data-testid=fleet-table] tbody tr");
+  const shownLine = page.getByTestId("fleet-shown");
+  await expect(rows).toHaveCount(100);
+  await expect(shownLine).toHaveText(`Showing 100 of ${total} jobs.`);
+
+  await page.getByRole("button", { name: "Show 100 more" }).click();
+  await expect(rows).toHaveCount(200);
+  await expect(shownLine).toHaveText(`Showing 200 of ${total} jobs.`);
+
+  const showAll = page.getByRole("button", { name: `Show all ${total}` });
+  await showAll.focus();
+  await page.keyboard.press("Enter");
+  await expect(rows).toHaveCount(total);
+  await expect(shownLine).toHaveText(`Showing all ${total} jobs.`);
+  await expect(shownLine).toBeFocused();
+  await expect(page.getByRole("button", { name: /^Show \d+ more$/ })).toHaveCount(0);
+
+  // A filter starts again from the first rows.
+  await page.getByRole("group", { name: "Filter jobs by status" }).getByRole("button", { name: /^Not configured/ }).click();
+  await expect(page).toHaveURL(/\/jobs\?status=NotConfigured$/);
+  const notConfigured = Number((await page.getByTestId("fleet-count").textContent())?.match(/^[\d,]+/)?.[0].replace(/,/g, ""));
+  await expect(rows).toHaveCount(Math.min(notConfigured, 100));
 });
 
 test("keyboard: the filter toggles with Space and the job links are reachable", async ({ page }) => {

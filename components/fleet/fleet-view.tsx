@@ -18,7 +18,7 @@ import { STATUS_CODES } from "@/lib/jobs/vocabulary";
 import { FleetFailures } from "./fleet-failures";
 import { FleetProgress } from "./fleet-progress";
 import { FleetSummary } from "./fleet-summary";
-import { FleetTable } from "./fleet-table";
+import { PagedFleetTable } from "./paged-fleet-table";
 import { StatusFilter } from "./status-filter";
 
 /** A scan costs SP pages + SPs/20 requests: keep it for 5 minutes, and never rescan on focus or by polling. */
@@ -120,7 +120,11 @@ export function FleetView() {
               <p className="text-sm text-slate-700" data-testid="fleet-count">
                 {selected.length ? `${formatCount(shown.length)} of ${formatCount(rows.length)} jobs: ${labels(selected)}` : `${formatCount(rows.length)} jobs`}
               </p>
-              <FleetTable rows={shown} caption={selected.length ? `Provisioning jobs that are ${labels(selected)}` : "All provisioning jobs"} />
+              <PagedFleetTable
+                key={`${statusParam}:${scan.scannedAt}`}
+                rows={shown}
+                caption={selected.length ? `Provisioning jobs that are ${labels(selected)}` : "All provisioning jobs"}
+              />
             </>
           )}
         </>

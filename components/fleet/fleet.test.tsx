@@ -6,6 +6,7 @@ import { FleetFailures } from "./fleet-failures";
 import { FleetProgress, scanProgressText } from "./fleet-progress";
 import { FleetSummary } from "./fleet-summary";
 import { FleetTable } from "./fleet-table";
+import { FLEET_PAGE_ROWS, PagedFleetTable } from "./paged-fleet-table";
 import { StatusFilter } from "./status-filter";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&#x27;/g, "'").replace(/&amp;/g, "&");
@@ -60,6 +61,31 @@ describe("FleetTable", () => {
     expect(html).toContain('data-kind="schedule"');
     expect(html).toContain("<caption class=\"sr-only\">All provisioning jobs</caption>");
     expect(text(html)).toContain("Never");
+  });
+});
+
+describe("PagedFleetTable", () => {
+  const rowsOf = (count: number) =>
+    toFleetRows(Array.from({ length: count }, (_, i) => ({ servicePrincipal: { id: `sp-${i}`, displayName: `App ${i}`, appId: "a" }, jobs: [{ id: `scim.${i}`, templateId: "scim" }] })));
+  const rowCount = (html: string) => html.match(/<tr data-sp-id=/g)?.length ?? 0;
+
+  it("shows the first rows of a long table, with Show more and Show all", () => {
+    const rows = rowsOf(250);
+    const html = renderToStaticMarkup(<PagedFleetTable rows={rows} caption="All provisioning jobs" />);
+    expect(rowCount(html)).toBe(FLEET_PAGE_ROWS);
+    expect(html).toContain(`data-sp-id="${rows[FLEET_PAGE_ROWS - 1].servicePrincipalId}"`);
+    expect(html).not.toContain(`data-sp-id="${rows[FLEET_PAGE_ROWS].servicePrincipalId}"`);
+    expect(text(html)).toContain(`Showing ${FLEET_PAGE_ROWS} of 250 jobs.`);
+    expect(html).toMatch(/<button type="button"[^>]*>Show 100 more<\/button>/);
+    expect(html).toMatch(/<button type="button"[^>]*>Show all 250<\/button>/);
+  });
+
+  it("offers no more than is left, and nothing when every row fits", () => {
+    expect(text(renderToStaticMarkup(<PagedFleetTable rows={rowsOf(130)} caption="c" />))).toContain("Show 30 more");
+    const short = renderToStaticMarkup(<PagedFleetTable rows={rowsOf(FLEET_PAGE_ROWS)} caption="c" />);
+    expect(rowCount(short)).toBe(FLEET_PAGE_ROWS);
+    expect(short).not.toContain("<button");
+    expect(short).not.toContain("fleet-shown");
   });
 });
 
