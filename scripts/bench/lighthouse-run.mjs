@@ -1,7 +1,8 @@
 /**
- * Lighthouse (mobile, default throttling) on a console page as a signed-in admin, as a plain Node program.
+ * Lighthouse (mobile, default throttling) on a page as a plain Node program: a console page as a signed-in
+ * admin when `emulatorUrl` is given, any other page as it is.
  * Set BENCH_LIGHTHOUSE_REPORT=<file> to also write the full report (JSON) there.
- * Usage: node scripts/bench/lighthouse-run.mjs '{"url","emulatorUrl","chromiumPath","chromiumArgs"}'  → prints one JSON line.
+ * Usage: node scripts/bench/lighthouse-run.mjs '{"url","emulatorUrl"?,"chromiumPath","chromiumArgs"}'  → prints one JSON line.
  * (scripts/bench/lighthouse.ts runs it.)
  *
  * Plain JavaScript run by `node`, not by tsx, on purpose: tsx compiles every module it loads (Lighthouse's
@@ -10,14 +11,15 @@
  * ("ReferenceError: __name is not defined").
  *
  * Sign in with MSAL in a tab, then let Lighthouse navigate that same tab without resetting storage
- * (MSAL's cache is in sessionStorage).
+ * (MSAL's cache is in sessionStorage). Either way the page has loaded twice before Lighthouse loads it:
+ * Chromium uses a script's V8 code cache from its third load on.
  */
 import { writeFileSync } from "node:fs";
 import lighthouse from "lighthouse";
 import puppeteer from "puppeteer-core";
 const { url, emulatorUrl, chromiumPath, chromiumArgs } = JSON.parse(process.argv[2] ?? "{}");
-if (!url || !emulatorUrl || !chromiumPath) {
-  console.error('usage: node scripts/bench/lighthouse-run.mjs \'{"url":…,"emulatorUrl":…,"chromiumPath":…,"chromiumArgs":[…]}\'');
+if (!url || !chromiumPath) {
+  console.error('usage: node scripts/bench/lighthouse-run.mjs \'{"url":…,"emulatorUrl":…,"chromiumPath":…,"chromiumArgs":[…]}\' (emulatorUrl: sign in first)');
   process.exit(2);
 }
 
@@ -25,13 +27,17 @@ const browser = await puppeteer.launch({ executablePath: chromiumPath, args: chr
 try {
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: "networkidle0" });
-  await Promise.all([page.waitForNavigation(), page.locator("button ::-p-text(Sign in)").click()]);
-  await Promise.all([page.waitForNavigation(), page.locator('button[data-persona="admin"]').click()]);
-  // Polled from Node: the console's CSP refuses the eval a page-side wait would need.
-  while (page.url().startsWith(emulatorUrl) || new URL(page.url()).pathname.startsWith("/auth/bridge")) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  if (emulatorUrl) {
+    await Promise.all([page.waitForNavigation(), page.locator("button ::-p-text(Sign in)").click()]);
+    await Promise.all([page.waitForNavigation(), page.locator('button[data-persona="admin"]').click()]);
+    // Polled from Node: the console's CSP refuses the eval a page-side wait would need.
+    while (page.url().startsWith(emulatorUrl) || new URL(page.url()).pathname.startsWith("/auth/bridge")) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await page.waitForSelector('[data-testid="job-status-card"]');
+  } else {
+    await page.goto(url, { waitUntil: "networkidle0" });
   }
-  await page.waitForSelector('[data-testid="job-status-card"]');
   const result = await lighthouse(
     url,
     { disableStorageReset: true, onlyCategories: ["performance", "accessibility", "best-practices"], logLevel: "error" },
