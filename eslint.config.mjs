@@ -13,7 +13,7 @@ export default defineConfig([
   },
   {
     // Tests read Graph's JSON as untyped data on purpose: the assertions are the types.
-    files: ["**/*.test.ts", "**/*.test.tsx", "lib/emulator/testing.ts"],
+    files: ["**/*.test.ts", "**/*.test.tsx", "test/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   globalIgnores([".next/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),

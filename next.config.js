@@ -1,7 +1,7 @@
 /**
  * Headers for what proxy.ts does not run on (build assets and the icon). Pages, RSC payloads and server
  * actions get theirs, with a per-response CSP nonce, from proxy.ts (lib/security/security-headers.ts).
- * Must equal STATIC_ASSET_HEADERS there (lib/security/next-config.test.ts checks).
+ * Must equal STATIC_ASSET_HEADERS there (lib/security/security-headers.test.ts checks).
  */
 const staticAssetHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },

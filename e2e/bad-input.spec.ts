@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { CORPUS_JOB_ID, HOSTILE_OPAQUE, HOSTILE_SP_IDS, HOSTILE_STRINGS, type HostileCase } from "../lib/actions/bad-input-corpus";
+import { CORPUS_JOB_ID, HOSTILE_OPAQUE, HOSTILE_SP_IDS, HOSTILE_STRINGS, type HostileCase } from "../test/fixtures/bad-input-corpus";
 import { idProblem, jobId, servicePrincipalId } from "../lib/validation/ids";
 import { requestLog, type LoggedRequest } from "./support/graph";
 import { openSignedIn } from "./support/sign-in";

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createGraphGateway } from "../lib/graph/gateway";
-import { countByStatus, scanFleet, type FleetTotals } from "../lib/graph/fleet";
-import { SUMMARY_ORDER } from "../lib/graph/fleet-view";
+import { countByStatus, scanFleet, type FleetTotals } from "../lib/fleet/scan";
+import { SUMMARY_ORDER } from "../lib/fleet/rows";
 import { expectNoAxeViolations } from "./support/axe";
 import { EMULATOR_URL, emulatorControl } from "./support/emulator";
 import { openSignedIn } from "./support/sign-in";

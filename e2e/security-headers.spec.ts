@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse, type Page, type Response } from "@playwright/test";
-import { parseContentSecurityPolicy } from "../lib/security/content-security-policy";
+import { parseContentSecurityPolicy } from "../test/support/csp";
 import { E2E_CONSOLE_PORT } from "../playwright.config";
 import { EMULATOR_URL } from "./support/emulator";
 import { openSignedIn } from "./support/sign-in";

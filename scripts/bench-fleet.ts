@@ -13,12 +13,12 @@
  * `--same-thread` runs both on one event loop (a pessimistic number on a 2-core machine).
  */
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { formatCount } from "../lib/jobs/count";
+import { formatCount } from "../lib/format/count";
 import { STATUS_CODES } from "../lib/jobs/vocabulary";
 import { startEmulator } from "../lib/emulator/server";
 import { createGraphGateway } from "../lib/graph/gateway";
-import { SERVER_FLEET_CONCURRENCY, scanFleet, type FleetTotals } from "../lib/graph/fleet";
-import { fleetSummaryText } from "../lib/graph/fleet-view";
+import { SERVER_FLEET_CONCURRENCY, scanFleet, type FleetTotals } from "@/lib/fleet/scan";
+import { fleetSummaryText } from "../lib/fleet/rows";
 
 function arg(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);

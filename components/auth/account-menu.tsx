@@ -2,6 +2,7 @@
 
 import { useMsal } from "@azure/msal-react";
 import { useEffect, useId, useRef, useState } from "react";
+import { BusyButton } from "@/components/ui/busy-button";
 
 /** The signed-in admin's name, UPN and tenant, and sign-out; renders nothing for a signed-out visitor. */
 export function AccountMenu() {
@@ -68,14 +69,14 @@ export function AccountMenu() {
           <p className="mt-2 text-xs text-slate-600">
             Tenant <span className="font-mono" data-testid="account-tenant">{tenant}</span>
           </p>
-          <button
-            type="button"
+          <BusyButton
             onClick={signOut}
-            disabled={signingOut}
+            busy={signingOut}
+            busyLabel="Signing out…"
             className="mt-4 w-full rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-70"
           >
-            {signingOut ? "Signing out…" : "Sign out"}
-          </button>
+            Sign out
+          </BusyButton>
         </div>
       ) : null}
     </div>

@@ -1,6 +1,6 @@
-import { describeGraphError } from "@/lib/graph/error-message";
-import type { FleetFailure } from "@/lib/graph/fleet";
-import { formatCount } from "@/lib/jobs/count";
+import { describeError } from "@/lib/errors/describe-error";
+import type { FleetFailure } from "@/lib/fleet/scan";
+import { formatCount } from "@/lib/format/count";
 
 const SHOWN = 5;
 
@@ -15,7 +15,7 @@ export function FleetFailures({ failures, onRescan }: { failures: FleetFailure[]
       </h2>
       <ul className="mt-2 space-y-2 text-sm">
         {failures.map((failure) => {
-          const problem = describeGraphError(failure.error, "read their jobs");
+          const problem = describeError(failure.error, { operation: "read", action: "read their jobs" });
           const names = failure.servicePrincipals.slice(0, SHOWN).map((sp) => sp.displayName || sp.id);
           const more = failure.servicePrincipals.length - names.length;
           return (

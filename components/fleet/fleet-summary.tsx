@@ -1,7 +1,7 @@
 import { Fragment } from "react";
-import type { FleetTotals } from "@/lib/graph/fleet";
-import { summaryParts } from "@/lib/graph/fleet-view";
-import { formatCount } from "@/lib/jobs/count";
+import type { FleetTotals } from "@/lib/fleet/scan";
+import { summaryParts } from "@/lib/fleet/rows";
+import { formatCount } from "@/lib/format/count";
 
 /** "N active · N quarantined · N paused · N not run · N not configured"; each part carries `data-status`. */
 export function FleetSummary({ totals, scannedAt }: { totals: FleetTotals; scannedAt?: string }) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { RelativeTime } from "@/components/jobs/relative-time";
-import { StatusBadge } from "@/components/jobs/status-badge";
-import type { FleetRow } from "@/lib/graph/fleet-view";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { FleetRow } from "@/lib/fleet/rows";
 
 /** One row per job: the app (to its SP page), the job (to its deep link), status, schedule, last run. */
 export function FleetTable({ rows, caption }: { rows: FleetRow[]; caption: string }) {

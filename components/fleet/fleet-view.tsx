@@ -2,21 +2,22 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { SynchronizationStatusCode } from "@microsoft/microsoft-graph-types-beta";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useDeferredValue, useMemo, useState } from "react";
 import { useFreshGraphToken, useGraphToken } from "@/components/auth/use-graph-token";
-import { RelativeTime } from "@/components/jobs/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { BusyButton } from "@/components/ui/busy-button";
 import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
-import type { FleetProgress as Progress } from "@/lib/graph/fleet";
-import { scanFleetThroughConsole } from "@/lib/graph/fleet-through-console";
-import { filterRows, fleetSummaryText, parseStatusFilter, statusFilterParam, toFleetRows } from "@/lib/graph/fleet-view";
-import { queryKeys } from "@/lib/graph/query-keys";
-import { toErrorInfo } from "@/lib/graph/to-error-info";
-import { formatCount } from "@/lib/jobs/count";
+import type { FleetProgress } from "@/lib/fleet/scan";
+import { scanFleetThroughConsole } from "@/lib/fleet/scan-through-console";
+import { filterRows, fleetHref, fleetSummaryText, parseStatusFilter, toFleetRows } from "@/lib/fleet/rows";
+import { queryKeys } from "@/lib/query/keys";
+import { toErrorInfo } from "@/lib/graph/graph-error";
+import { formatCount } from "@/lib/format/count";
 import { toMoment } from "@/lib/jobs/moment";
 import { STATUS_CODES } from "@/lib/jobs/vocabulary";
 import { FleetFailures } from "./fleet-failures";
-import { FleetProgress } from "./fleet-progress";
+import { FleetScanProgress } from "./fleet-scan-progress";
 import { FleetSummary } from "./fleet-summary";
 import { PagedFleetTable } from "./paged-fleet-table";
 import { StatusFilter } from "./status-filter";
@@ -29,15 +30,14 @@ function labels(codes: readonly SynchronizationStatusCode[]): string {
   return codes.map((code) => STATUS_CODES[code].label.toLowerCase()).join(" or ");
 }
 
-/** Every provisioning job of the tenant: scan progress, summary, status filter (in the URL) and the jobs table. */
+/** The Jobs view (/jobs, "Jobs" in the nav), built on the fleet scan: progress, summary, status filter (in the URL), jobs table. */
 export function FleetView() {
   const getToken = useGraphToken();
   const refreshToken = useFreshGraphToken();
   const router = useRouter();
-  const pathname = usePathname();
   const statusParam = useSearchParams().get("status");
   const selected = useMemo(() => parseStatusFilter(statusParam), [statusParam]);
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const [progress, setProgress] = useState<FleetProgress | null>(null);
 
   const query = useQuery({
     queryKey: queryKeys.fleet(),
@@ -61,23 +61,22 @@ export function FleetView() {
   const shown = useMemo(() => filterRows(rows, selected), [rows, selected]);
 
   function setFilter(next: SynchronizationStatusCode[]) {
-    const param = statusFilterParam(next);
-    router.replace(param ? `${pathname}?status=${param}` : pathname, { scroll: false });
+    router.replace(fleetHref(next), { scroll: false });
   }
   const rescan = () => void query.refetch();
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <button
-          type="button"
+        <BusyButton
           onClick={rescan}
-          disabled={query.isFetching}
+          busy={query.isFetching}
+          busyLabel="Scanning…"
           aria-busy={query.isFetching}
           className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:cursor-wait disabled:opacity-70"
         >
-          {query.isFetching ? "Scanning…" : "Rescan"}
-        </button>
+          Rescan
+        </BusyButton>
         {scan && !query.isFetching ? (
           <p className="text-sm text-slate-700">
             Scanned <RelativeTime moment={toMoment(scan.scannedAt, new Date())} /> · {formatCount(scan.servicePrincipalCount)} service principals ·{" "}
@@ -86,7 +85,7 @@ export function FleetView() {
         ) : null}
       </div>
 
-      {query.isFetching ? <FleetProgress progress={progress} /> : null}
+      {query.isFetching ? <FleetScanProgress progress={progress} /> : null}
 
       {/* Announces the outcome of a scan once, and the rows a filter leaves. */}
       <p role="status" aria-live="polite" className="sr-only">

@@ -1,12 +1,12 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { emptyTotals, type FleetProgress as Progress } from "@/lib/graph/fleet";
-import { toFleetRows } from "@/lib/graph/fleet-view";
+import { emptyTotals, type FleetProgress as Progress } from "@/lib/fleet/scan";
+import { toFleetRows } from "@/lib/fleet/rows";
 import { FleetFailures } from "./fleet-failures";
-import { FleetProgress, scanProgressText } from "./fleet-progress";
+import { FleetScanProgress } from "./fleet-scan-progress";
 import { FleetSummary } from "./fleet-summary";
 import { FleetTable } from "./fleet-table";
-import { FLEET_PAGE_ROWS, PagedFleetTable } from "./paged-fleet-table";
+import { PagedFleetTable } from "./paged-fleet-table";
 import { StatusFilter } from "./status-filter";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&#x27;/g, "'").replace(/&amp;/g, "&");
@@ -22,18 +22,19 @@ describe("FleetSummary", () => {
   });
 });
 
-describe("FleetProgress", () => {
+describe("FleetScanProgress", () => {
   it("says how far the scan is, with a progressbar", () => {
-    expect(scanProgressText(null)).toBe("Listing service principals…");
-    expect(scanProgressText(progress({ scanned: 1234, seen: 1998 }))).toBe("Scanned 1,234 of 1,998 service principals (listing more…)");
-    expect(scanProgressText(progress({ scanned: 1234, seen: 5021, listed: true }))).toBe("Scanned 1,234 of 5,021 service principals");
-    const html = renderToStaticMarkup(<FleetProgress progress={progress({ scanned: 40, seen: 999, jobsFound: 6 })} />);
+    const valueText = (p: Progress | null) => /aria-valuetext="([^"]*)"/.exec(renderToStaticMarkup(<FleetScanProgress progress={p} />))?.[1];
+    expect(valueText(null)).toBe("Listing service principals…");
+    expect(valueText(progress({ scanned: 1234, seen: 1998 }))).toBe("Scanned 1,234 of 1,998 service principals (listing more…)");
+    expect(valueText(progress({ scanned: 1234, seen: 5021, listed: true }))).toBe("Scanned 1,234 of 5,021 service principals");
+    const html = renderToStaticMarkup(<FleetScanProgress progress={progress({ scanned: 40, seen: 999, jobsFound: 6 })} />);
     expect(html).toMatch(/role="progressbar"[^>]*aria-valuemax="999" aria-valuenow="40" aria-valuetext="Scanned 40 of 999 service principals \(listing more…\)"/);
     expect(text(html)).toContain("6 jobs found so far");
   });
 
   it("has no value while the first page is on its way", () => {
-    const html = renderToStaticMarkup(<FleetProgress progress={null} />);
+    const html = renderToStaticMarkup(<FleetScanProgress progress={null} />);
     expect(html).not.toContain("aria-valuenow");
   });
 });
@@ -65,6 +66,8 @@ describe("FleetTable", () => {
 });
 
 describe("PagedFleetTable", () => {
+  /** The rows per step (paged-fleet-table.tsx). */
+  const FLEET_PAGE_ROWS = 100;
   const rowsOf = (count: number) =>
     toFleetRows(Array.from({ length: count }, (_, i) => ({ servicePrincipal: { id: `sp-${i}`, displayName: `App ${i}`, appId: "a" }, jobs: [{ id: `scim.${i}`, templateId: "scim" }] })));
   const rowCount = (html: string) => html.match(/<tr data-sp-id=/g)?.length ?? 0;

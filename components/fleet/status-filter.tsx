@@ -1,7 +1,7 @@
 import type { SynchronizationStatusCode } from "@microsoft/microsoft-graph-types-beta";
-import type { FleetTotals } from "@/lib/graph/fleet";
-import { SUMMARY_ORDER } from "@/lib/graph/fleet-view";
-import { formatCount } from "@/lib/jobs/count";
+import type { FleetTotals } from "@/lib/fleet/scan";
+import { SUMMARY_ORDER, toggleStatus } from "@/lib/fleet/rows";
+import { formatCount } from "@/lib/format/count";
 import { STATUS_CODES } from "@/lib/jobs/vocabulary";
 
 const BUTTON = "rounded-full border px-3 py-1 text-sm font-medium tabular-nums";
@@ -32,7 +32,7 @@ export function StatusFilter({
             aria-pressed={on}
             data-filter={code}
             title={STATUS_CODES[code].meaning}
-            onClick={() => onChange(on ? selected.filter((c) => c !== code) : [...selected, code])}
+            onClick={() => onChange(toggleStatus(selected, code))}
             className={`${BUTTON} ${on ? ON : OFF}`}
           >
             {STATUS_CODES[code].label}

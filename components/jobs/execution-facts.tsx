@@ -1,9 +1,8 @@
 import type { ExecutionView } from "@/lib/jobs/job-card";
-import { formatCount } from "@/lib/jobs/count";
-import { ErrorText } from "./error-text";
-import { Fact } from "./fact";
-import { RelativeTime } from "./relative-time";
-import { StatusBadge } from "./status-badge";
+import { formatCount } from "@/lib/format/count";
+import { ErrorFact } from "./error-fact";
+import { Fact, TimeFact } from "@/components/ui/fact";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 /** One run: result, times, counts and error. */
 export function ExecutionFacts({ execution }: { execution: ExecutionView }) {
@@ -13,17 +12,9 @@ export function ExecutionFacts({ execution }: { execution: ExecutionView }) {
         <Fact term="Result">
           <StatusBadge term={execution.state} kind="run" /> <span className="text-slate-700">{execution.state.meaning}</span>
         </Fact>
-        <Fact term="Began">
-          <RelativeTime moment={execution.began} />
-        </Fact>
-        <Fact term="Ended">
-          <RelativeTime moment={execution.ended} />
-        </Fact>
-        {execution.error ? (
-          <Fact term="Error" className="sm:col-span-3">
-            <ErrorText error={execution.error} />
-          </Fact>
-        ) : null}
+        <TimeFact term="Began" moment={execution.began} />
+        <TimeFact term="Ended" moment={execution.ended} />
+        <ErrorFact error={execution.error} className="sm:col-span-3" />
       </dl>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3 lg:grid-cols-5">
         {execution.counts.map((count) => (

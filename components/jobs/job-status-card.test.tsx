@@ -1,7 +1,7 @@
 import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { docExampleJob } from "@/lib/jobs/doc-examples.test-helper";
+import { docExampleJob } from "@/test/support/doc-examples";
 import { toJobCard } from "@/lib/jobs/job-card";
 import { JobStatusCard } from "./job-status-card";
 

@@ -1,15 +1,15 @@
 import Link from "next/link";
 import { useId, type ReactNode } from "react";
-import { formatCount } from "@/lib/jobs/count";
+import { formatCount } from "@/lib/format/count";
 import type { JobCard } from "@/lib/jobs/job-card";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { ExecutionFacts } from "./execution-facts";
-import { Fact } from "./fact";
-import { Heading, subLevel, type HeadingLevel } from "./heading";
+import { Fact, TimeFact } from "@/components/ui/fact";
+import { Heading, subLevel, type HeadingLevel } from "@/components/ui/heading";
 import { ProgressBar } from "./progress-bar";
 import { QuarantineFacts } from "./quarantine-facts";
-import { RelativeTime } from "./relative-time";
-import { StatusBadge } from "./status-badge";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { TroubleshootingLink } from "./troubleshooting-link";
 
 export interface JobStatusCardProps {
@@ -77,15 +77,9 @@ export function JobStatusCard({ card, actions, href, headingLevel = 3 }: JobStat
             <span>{schedule.interval}</span>
           </span>
         </Fact>
-        <Fact term="Expires">
-          <RelativeTime moment={schedule.expiration} />
-        </Fact>
-        <Fact term="Steady state first reached">
-          <RelativeTime moment={status.steadyState.first} />
-        </Fact>
-        <Fact term="Steady state last reached">
-          <RelativeTime moment={status.steadyState.last} />
-        </Fact>
+        <TimeFact term="Expires" moment={schedule.expiration} />
+        <TimeFact term="Steady state first reached" moment={status.steadyState.first} />
+        <TimeFact term="Steady state last reached" moment={status.steadyState.last} />
         <Fact term="Last successful run">
           {lastSuccess ? <RelativeTime moment={lastSuccess.ended.kind === "date" ? lastSuccess.ended : lastSuccess.began} /> : "None yet"}
         </Fact>

@@ -1,7 +1,7 @@
 import { useId } from "react";
 import type { ProgressView } from "@/lib/jobs/job-card";
 import { ProgressTrack } from "@/components/ui/progress-track";
-import { RelativeTime } from "./relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 /** Units processed out of the total, e.g. "1,025 of 3,024 pages", as text and as a progressbar. */
 export function ProgressBar({ progress, label = "Progress" }: { progress: ProgressView; label?: string }) {

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from "react";
 import type { QuarantineView } from "@/lib/jobs/job-card";
-import { Heading, type HeadingLevel } from "./heading";
+import { Heading, type HeadingLevel } from "@/components/ui/heading";
 import { QuarantineFacts } from "./quarantine-facts";
 import { TroubleshootingLink } from "./troubleshooting-link";
 

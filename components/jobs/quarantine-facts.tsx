@@ -1,8 +1,7 @@
 import type { QuarantineView } from "@/lib/jobs/job-card";
-import { formatCount } from "@/lib/jobs/count";
-import { ErrorText } from "./error-text";
-import { Fact } from "./fact";
-import { RelativeTime } from "./relative-time";
+import { formatCount } from "@/lib/format/count";
+import { ErrorFact } from "./error-fact";
+import { Fact, TimeFact } from "@/components/ui/fact";
 
 /** Reason, since, next attempt, series count and error of a quarantine; shared by the card and the banner. */
 export function QuarantineFacts({ quarantine }: { quarantine: QuarantineView }) {
@@ -15,20 +14,12 @@ export function QuarantineFacts({ quarantine }: { quarantine: QuarantineView }) 
         </span>
         {`. ${reason.meaning}`}
       </Fact>
-      <Fact term="Quarantined since">
-        <RelativeTime moment={quarantine.since} />
-      </Fact>
-      <Fact term="Next attempt">
-        <RelativeTime moment={quarantine.nextAttempt} />
-      </Fact>
+      <TimeFact term="Quarantined since" moment={quarantine.since} />
+      <TimeFact term="Next attempt" moment={quarantine.nextAttempt} />
       <Fact term="Times re-evaluated in this series">
         <span className="tabular-nums">{formatCount(quarantine.seriesCount)}</span>
       </Fact>
-      {quarantine.error ? (
-        <Fact term="Error" className="sm:col-span-2">
-          <ErrorText error={quarantine.error} />
-        </Fact>
-      ) : null}
+      <ErrorFact error={quarantine.error} className="sm:col-span-2" />
     </dl>
   );
 }

@@ -3,10 +3,9 @@
 import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
 import { useQuery } from "@tanstack/react-query";
 import { useGraph } from "@/components/graph/use-graph";
-import { getJob } from "@/lib/graph/jobs";
-import { queryKeys } from "@/lib/graph/query-keys";
-import { jobsPath } from "@/lib/graph/service-principals";
-import { toErrorInfo } from "@/lib/graph/to-error-info";
+import { getJob, listJobs } from "@/lib/graph/jobs";
+import { queryKeys } from "@/lib/query/keys";
+import { toErrorInfo } from "@/lib/graph/graph-error";
 import { pollInterval } from "@/lib/jobs/poll-interval";
 
 /** What the page already loaded, to show at once and poll from. */
@@ -27,7 +26,7 @@ export function useLiveJobs(spId: string, seed: Seed<SynchronizationJob[]> | und
   const graph = useGraph();
   return useQuery({
     queryKey: queryKeys.jobs(spId),
-    queryFn: async () => (await graph.get<{ value?: SynchronizationJob[] }>(jobsPath(spId))).value ?? [],
+    queryFn: () => listJobs(graph, spId),
     initialData: seed?.data,
     initialDataUpdatedAt: seed?.updatedAt,
     enabled: Boolean(seed),

@@ -1,6 +1,6 @@
 import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
-import { StatusBadge } from "@/components/jobs/status-badge";
-import type { Loaded } from "@/lib/graph/service-principals";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { Loaded } from "@/lib/graph/answers";
 import { parseStatusCode } from "@/lib/jobs/vocabulary";
 
 /** The list's provisioning column: each job's template and status, or why they cannot be shown. */

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useGraph } from "@/components/graph/use-graph";
-import { queryKeys } from "@/lib/graph/query-keys";
+import { queryKeys } from "@/lib/query/keys";
 import { jobsOfServicePrincipals, type ServicePrincipalRow } from "@/lib/graph/service-principals";
 import { routes } from "@/lib/routes";
 import { ProvisioningCell } from "./provisioning-cell";

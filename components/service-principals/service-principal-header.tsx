@@ -1,5 +1,5 @@
 import type { ServicePrincipal } from "@microsoft/microsoft-graph-types-beta";
-import { CopyButton } from "@/components/jobs/copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { routes } from "@/lib/routes";
 
 const SSO_MODES: Record<string, string> = {

@@ -7,9 +7,9 @@ import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
 import { SkeletonLines } from "@/components/ui/skeleton";
 import { MAX_BATCH_SIZE } from "@/lib/graph/gateway";
 import { listServicePrincipals } from "@/lib/graph/service-principals";
-import { queryKeys } from "@/lib/graph/query-keys";
-import { toErrorInfo } from "@/lib/graph/to-error-info";
-import { formatCount } from "@/lib/jobs/count";
+import { queryKeys } from "@/lib/query/keys";
+import { toErrorInfo } from "@/lib/graph/graph-error";
+import { formatCount } from "@/lib/format/count";
 import { ProvisioningRows } from "./provisioning-rows";
 import { SearchBox } from "./search-box";
 

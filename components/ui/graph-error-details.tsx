@@ -1,4 +1,4 @@
-import { CopyButton } from "@/components/jobs/copy-button";
+import { CopyButton } from "./copy-button";
 import type { GraphErrorInfo } from "@/lib/graph/graph-error";
 
 /** Graph's code (with the HTTP status), the request-id to quote to Microsoft support (copyable) and the date. */

@@ -2,9 +2,10 @@
 
 import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
 import { jobsPath } from "@/lib/graph/service-principals";
-import type { ActionResult } from "./action-result";
+import type { ActionResult } from "@/lib/errors/action-result";
 import { createJobInput, type CreateJobInput } from "./create-job-schema";
-import { ActionFailure, runGraphAction } from "./run-graph-action";
+import { ActionFailure } from "@/lib/server/graph-for-token";
+import { runGraphAction } from "./run-graph-action";
 
 /**
  * Creates a synchronization job from one of the service principal's templates (SYNC-API §3.1):

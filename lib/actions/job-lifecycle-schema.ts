@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { jobId, servicePrincipalId } from "@/lib/validation/ids";
-import { REFUSED_RESTART_FLAGS, RESTART_FLAGS } from "./restart-scope";
+import { REFUSED_RESTART_FLAGS, RESTART_FLAGS } from "@/lib/jobs/restart-scope";
 
 /** What start, pause and delete accept, and nothing else (extra fields are refused). */
 export const jobTargetInput = z.strictObject({ servicePrincipalId, jobId });

@@ -2,9 +2,9 @@
 
 import { jobPath } from "@/lib/graph/service-principals";
 import type { GraphGateway } from "@/lib/graph/gateway";
-import type { ActionResult } from "./action-result";
+import type { ActionResult } from "@/lib/errors/action-result";
 import { jobTargetInput, restartJobInput, type JobTargetInput, type RestartJobInput } from "./job-lifecycle-schema";
-import { restartBody } from "./restart-scope";
+import { restartBody } from "@/lib/jobs/restart-scope";
 import { runGraphAction } from "./run-graph-action";
 
 /**

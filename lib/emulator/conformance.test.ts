@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GRAPH_EXAMPLES_DIR } from "../../test/support/graph-docs";
 import { JOB, SP } from "./seed/ids";
-import { startTestEmulator, type TestEmulator } from "./testing";
+import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
 
 /**
- * Conformance: every documented example pair in shared/graph/examples/{beta,v1.0} whose request and
- * response are valid JSON (or empty) is replayed against the emulator, with the docs' placeholder ids
+ * Conformance: every documented example pair in test/fixtures/graph-docs/examples/{beta,v1.0} whose
+ * request and response are valid JSON (or empty) is replayed against the emulator, with the docs' placeholder ids
  * mapped to seeded ones; status and property names/types are compared with the documented response.
  *
  * Comparison rules: every property the docs show must be present; a documented `null` matches any
@@ -15,7 +15,7 @@ import { startTestEmulator, type TestEmulator } from "./testing";
  * is compared with our first element (an empty array on our side is accepted below the top level,
  * e.g. `addIns: []`); top-level `value` collections must not be empty.
  */
-const EXAMPLES = process.env.GRAPH_EXAMPLES_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/graph/examples");
+const EXAMPLES = GRAPH_EXAMPLES_DIR;
 
 interface HttpBlock {
   startLine: string;

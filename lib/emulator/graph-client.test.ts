@@ -2,7 +2,7 @@ import { Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type Con
 import type { ServicePrincipal, SynchronizationJob, SynchronizationTemplate } from "@microsoft/microsoft-graph-types-beta";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEED_SP_IDS, SP } from "./seed/ids";
-import { startTestEmulator, type TestEmulator } from "./testing";
+import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
 
 /**
  * Microsoft's official client against the http emulator (DESIGN §8): its AuthenticationHandler drops

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MAX_LOGGED_PATH_CHARS, MAX_LOGGED_REQUESTS, RequestLog } from "./controls/requestLog";
 import { MAX_BODY_BYTES } from "./http/body";
 import { JOB, SP } from "./seed/ids";
-import { startTestEmulator, type TestEmulator } from "./testing";
+import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
 
 /**
  * Issue 8, emulator robustness, over real HTTP (node:http and raw node:net where fetch would normalise):
@@ -236,11 +236,11 @@ describe("bodies over 1 MB and bodies that never end", () => {
   });
 
   it("logs a client that disconnects mid-body as status 0 and carries on", async () => {
-    await emu.control("DELETE", "requests");
+    await emu.clearRequests();
     const head = `POST ${JOBS} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"templateId"`;
     await raw([head], 200);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const log = (await emu.control("GET", "requests")).body.value as { method: string; status: number }[];
+    const log = (await emu.requests()) as { method: string; status: number }[];
     expect(log).toEqual([expect.objectContaining({ method: "POST", status: 0 })]);
     await alive();
   });
@@ -422,7 +422,7 @@ describe("load and memory", () => {
   });
 
   it("keeps long URLs whole in the log but the log within its bound over HTTP", async () => {
-    await emu.control("DELETE", "requests");
+    await emu.clearRequests();
     const agent = new Agent({ keepAlive: true, maxSockets: 16 });
     try {
       const path = `/beta/servicePrincipals?$filter=displayName eq '${"q".repeat(12_000)}'`;

@@ -1,4 +1,4 @@
-import { formatCount } from "@/lib/jobs/count";
+import { formatCount } from "./count";
 
 /** Graph's date-times as people read them: "Never" for the 0001-01-01 sentinel, relative with the absolute time. */
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SP, SEED_SP_IDS } from "@/lib/emulator/seed/ids";
-import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing";
+import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
 import { createGraphGateway, GraphError, segment } from "./gateway";
 
 let emulator: TestEmulator;
@@ -17,9 +17,6 @@ function gateway(persona: "admin" | "reader" | "nosync" = "admin", baseUrl?: str
   });
 }
 
-async function graphRequests(): Promise<{ method: string; path: string; status: number }[]> {
-  return (await emulator.control("GET", "requests")).body.value;
-}
 
 async function failure(promise: Promise<unknown>): Promise<GraphError> {
   try {
@@ -38,7 +35,7 @@ afterAll(() => emulator.close());
 beforeEach(async () => {
   waits.length = 0;
   await emulator.control("DELETE", "faults");
-  await emulator.control("DELETE", "requests");
+  await emulator.clearRequests();
 });
 
 describe("gateway against the emulator", () => {
@@ -68,7 +65,7 @@ describe("gateway against the emulator", () => {
     const sp = await gateway().get<{ id: string }>(`/servicePrincipals/${SP.slack}`);
     expect(sp.id).toBe(SP.slack);
     expect(waits).toEqual([2000]);
-    expect((await graphRequests()).filter((r) => r.path.includes(SP.slack)).map((r) => r.status)).toEqual([429, 200]);
+    expect((await emulator.requests()).filter((r) => r.path.includes(SP.slack)).map((r) => r.status)).toEqual([429, 200]);
   });
 
   it("gives up when Retry-After is longer than it may wait, and says how long", async () => {
@@ -84,7 +81,7 @@ describe("gateway against the emulator", () => {
       gateway().request({ method: "POST", path: `/servicePrincipals/${SP.zoom}/synchronization/jobs`, body: { templateId: "zoom" } }),
     );
     expect(error.info.kind).toBe("server");
-    expect((await graphRequests()).filter((r) => r.method === "POST")).toHaveLength(1);
+    expect((await emulator.requests()).filter((r) => r.method === "POST")).toHaveLength(1);
   });
 
   it("reports a connection reset as a network error", async () => {
@@ -114,7 +111,7 @@ describe("gateway against the emulator", () => {
 
   it("refuses to send the token to a nextLink on another host", async () => {
     await expect(gateway().page({ nextLink: "https://attacker.example/beta/servicePrincipals?$skiptoken=x" })).rejects.toThrow(/another host/);
-    expect(await graphRequests()).toHaveLength(0);
+    expect(await emulator.requests()).toHaveLength(0);
   });
 
   it("batches up to 20 requests in one round trip with a result per request", async () => {
@@ -125,7 +122,7 @@ describe("gateway against the emulator", () => {
     ]);
     expect(results.map((r) => r.ok)).toEqual([true, false, true]);
     expect(results[1]).toMatchObject({ ok: false, error: { kind: "not-found", status: 404 } });
-    expect((await graphRequests()).map((r) => `${r.method} ${r.path}`)).toEqual(["POST /beta/$batch"]);
+    expect((await emulator.requests()).map((r) => `${r.method} ${r.path}`)).toEqual(["POST /beta/$batch"]);
     await expect(gateway().batch(Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: "GET" as const, url: "/servicePrincipals" })))).rejects.toThrow(/at most 20/);
   });
 

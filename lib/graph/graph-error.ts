@@ -97,3 +97,23 @@ export function networkGraphError(cause: unknown, clientRequestId: string): Grap
     clientRequestId,
   });
 }
+
+/** Any failure of a Graph call as GraphErrorInfo, so every screen shows errors the same way. */
+export function toErrorInfo(error: unknown): GraphErrorInfo {
+  if (error instanceof GraphError) return error.info;
+  return { kind: "unexpected", status: 0, code: error instanceof Error ? error.name : "Error", message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Whether a fetch or a stream read stopped because its signal was aborted: an abort is no failure to report. */
+export function isAbortError(error: unknown): boolean {
+  return error instanceof Error && error.name === "AbortError";
+}
+
+/** Used when Graph throttles without saying how long to wait. */
+const DEFAULT_THROTTLE_WAIT_SECONDS = 5;
+
+/** When trying again is allowed (epoch ms): after Graph's Retry-After, or a default wait when it throttled without one; null when nothing says wait. */
+export function retryAllowedAt(error: { kind: string; retryAfterSeconds?: number }, now = Date.now()): number | null {
+  const wait = error.retryAfterSeconds ?? (error.kind === "throttled" ? DEFAULT_THROTTLE_WAIT_SECONDS : undefined);
+  return wait ? now + wait * 1000 : null;
+}

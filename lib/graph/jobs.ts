@@ -1,6 +1,8 @@
 import type { ServicePrincipal, SynchronizationJob, SynchronizationSchema } from "@microsoft/microsoft-graph-types-beta";
 import { segment, type GraphGateway } from "./gateway";
-import { jobPath, type Loaded } from "./service-principals";
+import { z } from "zod";
+import { jobAnswer, loadedAnswer, parseAnswer, schemaAnswer, servicePrincipalAnswer, type Loaded } from "./answers";
+import { jobPath, jobsPath } from "./service-principals";
 
 export interface JobOverview {
   servicePrincipal: Loaded<Pick<ServicePrincipal, "id" | "displayName" | "appId">>;
@@ -15,15 +17,29 @@ export async function jobOverview(graph: GraphGateway, spId: string, jobId: stri
     { id: "job", method: "GET", url: jobPath(spId, jobId) },
     { id: "schema", method: "GET", url: `${jobPath(spId, jobId)}/schema` },
   ]);
-  const [sp, job, schema] = results.map((r) => (r.ok ? { ok: true as const, value: r.data } : { ok: false as const, error: r.error }));
+  const [sp, job, schema] = results;
   return {
-    servicePrincipal: sp as JobOverview["servicePrincipal"],
-    job: job as Loaded<SynchronizationJob>,
-    schema: schema as Loaded<SynchronizationSchema>,
+    servicePrincipal: loadedAnswer(sp, servicePrincipalAnswer, "the service principal"),
+    job: loadedAnswer(job, jobAnswer, "the job"),
+    schema: loadedAnswer(schema, schemaAnswer, "the job's schema"),
   };
 }
 
 /** The job alone, for polling its status. */
-export function getJob(graph: GraphGateway, spId: string, jobId: string): Promise<SynchronizationJob> {
-  return graph.get<SynchronizationJob>(jobPath(spId, jobId));
+export async function getJob(graph: GraphGateway, spId: string, jobId: string): Promise<SynchronizationJob> {
+  return parseAnswer(jobAnswer, await graph.get<unknown>(jobPath(spId, jobId)), "the job");
+}
+
+/** Pages of jobs read at most: Graph has never been seen to page an SP's jobs; a bound keeps a loop impossible. */
+const MAX_JOB_PAGES = 20;
+
+/** Every job of a service principal, fresh from Graph (follows @odata.nextLink, bounded). */
+export async function listJobs(graph: GraphGateway, spId: string): Promise<SynchronizationJob[]> {
+  const jobs: SynchronizationJob[] = [];
+  let page = await graph.page<unknown>({ path: jobsPath(spId) });
+  for (let pages = 1; ; pages++) {
+    jobs.push(...parseAnswer(z.array(jobAnswer), page.value, "the jobs of the service principal"));
+    if (!page.nextLink || pages >= MAX_JOB_PAGES) return jobs;
+    page = await graph.page<unknown>({ nextLink: page.nextLink });
+  }
 }

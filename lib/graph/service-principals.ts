@@ -1,6 +1,7 @@
 import type { ServicePrincipal, SynchronizationJob, SynchronizationTemplate } from "@microsoft/microsoft-graph-types-beta";
-import { segment, type BatchResult, type GraphGateway, type GraphPage } from "./gateway";
-import type { GraphErrorInfo } from "./graph-error";
+import { segment, type GraphGateway, type GraphPage } from "./gateway";
+import { z } from "zod";
+import { jobAnswer, listOf, loadedAnswer, parseAnswer, servicePrincipalAnswer, templateAnswer, type Loaded } from "./answers";
 
 export const PAGE_SIZE = 100;
 /** Only the fields the list shows. */
@@ -18,32 +19,24 @@ export function searchClause(term: string): string | undefined {
 }
 
 /** One page of service principals; ConsistencyLevel is resent on every page because Graph does not carry it. */
-export function listServicePrincipals(graph: GraphGateway, options: { search?: string; nextLink?: string }): Promise<GraphPage<ServicePrincipalRow>> {
-  if (options.nextLink) return graph.page<ServicePrincipalRow>({ nextLink: options.nextLink }, EVENTUAL);
-  return graph.page<ServicePrincipalRow>(
-    {
-      path: "/servicePrincipals",
-      query: { $select: LIST_SELECT, $top: PAGE_SIZE, $count: true, $search: searchClause(options.search ?? "") },
-    },
-    EVENTUAL,
-  );
+export async function listServicePrincipals(graph: GraphGateway, options: { search?: string; nextLink?: string }): Promise<GraphPage<ServicePrincipalRow>> {
+  const start = options.nextLink
+    ? { nextLink: options.nextLink }
+    : { path: "/servicePrincipals", query: { $select: LIST_SELECT, $top: PAGE_SIZE, $count: true, $search: searchClause(options.search ?? "") } };
+  const page = await graph.page<unknown>(start, EVENTUAL);
+  return { ...page, value: parseAnswer(z.array(servicePrincipalAnswer), page.value, "the service principals") };
 }
 
 export const jobsPath = (spId: string) => `/servicePrincipals/${segment(spId)}/synchronization/jobs`;
 export const templatesPath = (spId: string) => `/servicePrincipals/${segment(spId)}/synchronization/templates`;
 export const jobPath = (spId: string, jobId: string) => `${jobsPath(spId)}/${segment(jobId)}`;
 
-export type Loaded<T> = { ok: true; value: T } | { ok: false; error: GraphErrorInfo };
-
-function loaded<T>(result: BatchResult<unknown>, pick: (data: unknown) => T): Loaded<T> {
-  return result.ok ? { ok: true, value: pick(result.data) } : { ok: false, error: result.error };
-}
-const values = <T>(data: unknown) => ((data as { value?: T[] } | undefined)?.value ?? []) as T[];
+const jobList = listOf(jobAnswer);
 
 /** Each service principal's jobs, for the list's provisioning column: one $batch per 20 ids. */
 export async function jobsOfServicePrincipals(graph: GraphGateway, ids: string[]): Promise<Record<string, Loaded<SynchronizationJob[]>>> {
   const results = await graph.batch(ids.map((id) => ({ id, method: "GET" as const, url: jobsPath(id) })));
-  return Object.fromEntries(results.map((result) => [result.id, loaded(result, values<SynchronizationJob>)]));
+  return Object.fromEntries(results.map((result) => [result.id, loadedAnswer(result, jobList, "the jobs of a service principal")]));
 }
 
 export interface ServicePrincipalOverview {
@@ -60,8 +53,8 @@ export async function servicePrincipalOverview(graph: GraphGateway, id: string):
     { id: "jobs", method: "GET", url: jobsPath(id) },
   ]);
   return {
-    servicePrincipal: loaded(servicePrincipal, (data) => data as ServicePrincipal),
-    templates: loaded(templates, values<SynchronizationTemplate>),
-    jobs: loaded(jobs, values<SynchronizationJob>),
+    servicePrincipal: loadedAnswer(servicePrincipal, servicePrincipalAnswer, "the service principal"),
+    templates: loadedAnswer(templates, listOf(templateAnswer), "its synchronization templates"),
+    jobs: loadedAnswer(jobs, jobList, "its synchronization jobs"),
   };
 }

@@ -1,8 +1,8 @@
 import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOB, SP } from "@/lib/emulator/seed/ids";
-import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing";
-import { docExampleJob } from "./doc-examples.test-helper";
+import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
+import { docExampleJob } from "@/test/support/doc-examples";
 import { toJobCard, type JobCard } from "./job-card";
 
 const now = new Date("2026-11-29T12:00:00Z");

@@ -10,7 +10,8 @@ import type {
   SynchronizationTaskExecutionResult,
 } from "@microsoft/microsoft-graph-types-beta";
 import { describeInterval } from "@/lib/format/duration";
-import { formatCount, toCount } from "./count";
+import { toCount } from "./count";
+import { formatCount } from "@/lib/format/count";
 import { toMoment, type Moment } from "./moment";
 import { safeHttpUrl } from "./safe-url";
 import { parseExecutionResult, parseQuarantineReason, parseScheduleState, parseStatusCode, type Parsed } from "./vocabulary";

@@ -4,7 +4,7 @@ import { isActive, isRunningInitialCycle } from "./vocabulary";
 
 /** While a cycle runs, progress and counts change every few seconds. */
 export const FAST_POLL_MS = 3_000;
-/** Active jobs in steady state change about once per cycle (40 minutes); a minute keeps the page honest. */
+/** Active jobs in steady state change about once per cycle (40 minutes); half a minute keeps the page honest. */
 export const STEADY_POLL_MS = 30_000;
 /** Paused, quarantined, not configured: nothing moves until someone acts (and actions refresh the page). */
 export const IDLE_POLL_MS = 120_000;

@@ -135,11 +135,6 @@ export function statusCodeOf(job: JobLike): SynchronizationStatusCode | "unknown
   return parseStatusCode(job?.status?.code).code;
 }
 
-/** Status code `Quarantine`. (A job's `quarantine` details can outlive it; the card shows them either way.) */
-export function isQuarantined(job: JobLike): boolean {
-  return statusCodeOf(job) === "Quarantine";
-}
-
 /** Status code `NotRun`: started (or configured) but the first cycle has not completed. */
 export function isRunningInitialCycle(job: JobLike): boolean {
   return statusCodeOf(job) === "NotRun";
@@ -148,12 +143,4 @@ export function isRunningInitialCycle(job: JobLike): boolean {
 /** Status code `Active`: running periodically. */
 export function isActive(job: JobLike): boolean {
   return statusCodeOf(job) === "Active";
-}
-
-export function isPaused(job: JobLike): boolean {
-  return statusCodeOf(job) === "Paused";
-}
-
-export function isNotConfigured(job: JobLike): boolean {
-  return statusCodeOf(job) === "NotConfigured";
 }

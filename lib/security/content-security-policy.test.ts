@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseRuntimeConfig } from "@/lib/config/runtime-config";
-import { connectOrigins, contentSecurityPolicy, identityOrigins, parseContentSecurityPolicy, type CspOptions } from "./content-security-policy";
+import { parseContentSecurityPolicy } from "@/test/support/csp";
+import { connectOrigins, contentSecurityPolicy, identityOrigins, type CspOptions } from "./content-security-policy";
 
 const NONCE = "q83vEjRWeJASNFZ4kKvN7w==";
 const TENANT = "11111111-2222-4333-8444-555555555555";

@@ -97,13 +97,3 @@ export function contentSecurityPolicy({ nonce, config, dev, frameAncestors }: Cs
   ];
   return directives.map((directive) => directive.join(" ")).join("; ");
 }
-
-/** The directives of a policy string, by name (for tests and checks). */
-export function parseContentSecurityPolicy(policy: string): Map<string, string[]> {
-  const directives = new Map<string, string[]>();
-  for (const part of policy.split(";")) {
-    const [name, ...values] = part.trim().split(/\s+/);
-    if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), values);
-  }
-  return directives;
-}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from
 import { TENANT_ID } from "@/lib/emulator/auth/personas";
 import { EMBEDDED_CLIENT_ID } from "@/lib/emulator/identity/client";
 import { SP } from "@/lib/emulator/seed/ids";
-import { startTestEmulator, type TestEmulator } from "@/lib/emulator/testing";
+import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
 import { describeFindings, scanText } from "./secret-scan";
 
 /**
@@ -101,7 +101,7 @@ describe("the emulator's output and request log", () => {
       expect(response.status).toBeGreaterThanOrEqual(400);
     }
 
-    const log = (await emulator.control("GET", "requests")).body.value as Record<string, unknown>[];
+    const log = await emulator.requests();
     expect(log.length).toBeGreaterThanOrEqual(calls.length);
     for (const entry of log) expect(Object.keys(entry)).not.toContain("authorization");
 

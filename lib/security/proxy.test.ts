@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { config, proxy } from "@/proxy";
-import { parseContentSecurityPolicy } from "./content-security-policy";
+import { parseContentSecurityPolicy } from "@/test/support/csp";
 
 const TENANT = "11111111-2222-4333-8444-555555555555";
 const ORIGIN = "http://127.0.0.1:3100";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createNonce, PERMISSIONS_POLICY, routeKind, securityHeaders, STATIC_ASSET_HEADERS } from "./security-headers";
-import { parseContentSecurityPolicy } from "./content-security-policy";
+import { parseContentSecurityPolicy } from "@/test/support/csp";
 
 const config = {
   authority: "https://login.emulator.invalid/t",

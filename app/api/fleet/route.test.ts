@@ -2,10 +2,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withActionEmulator } from "@/lib/actions/test-env";
-import type { TestEmulator } from "@/lib/emulator/testing";
-import type { FleetProgress } from "@/lib/graph/fleet";
-import { scanFleetThroughConsole } from "@/lib/graph/fleet-through-console";
+import { withActionEmulator } from "@/test/support/action-emulator";
+import type { TestEmulator } from "@/test/support/emulator";
+import type { FleetProgress } from "@/lib/fleet/scan";
+import { scanFleetThroughConsole } from "@/lib/fleet/scan-through-console";
 import { GraphError } from "@/lib/graph/graph-error";
 import { POST } from "./route";
 
@@ -31,9 +31,6 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-async function graphRequests(): Promise<{ method: string; path: string }[]> {
-  return (await emulator.control("GET", "requests")).body.value;
-}
 
 function scan(persona: "admin" | "reader" | "nosync" = "reader", extra: Partial<Parameters<typeof scanFleetThroughConsole>[0]> = {}) {
   return scanFleetThroughConsole({ baseUrl: consoleUrl, getToken: () => emulator.token(persona), refreshToken: () => emulator.token(persona), ...extra });
@@ -42,7 +39,7 @@ function scan(persona: "admin" | "reader" | "nosync" = "reader", extra: Partial<
 describe("POST /api/fleet (the fleet scan on the console's server)", () => {
   it("streams progress, then a result that matches Graph, with one $batch per 20 SPs", async () => {
     await emulator.control("POST", "reset", { scale: 400 });
-    await emulator.control("DELETE", "requests");
+    await emulator.clearRequests();
     const progress: FleetProgress[] = [];
     const result = await scan("reader", { onProgress: (p) => progress.push(p) });
 
@@ -54,7 +51,7 @@ describe("POST /api/fleet (the fleet scan on the console's server)", () => {
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.at(-1)!.scanned).toBeLessThanOrEqual(spCount);
 
-    const log = await graphRequests();
+    const log = await emulator.requests();
     const batches = log.filter((r) => r.method === "POST" && r.path.endsWith("/$batch")).length;
     expect(batches).toBe(Math.ceil(spCount / 20));
     expect(log.length).toBe(batches + result.requests.pages);
@@ -68,14 +65,14 @@ describe("POST /api/fleet (the fleet scan on the console's server)", () => {
   });
 
   it("refuses a request without a usable token before anything reaches Graph", async () => {
-    await emulator.control("DELETE", "requests");
+    await emulator.clearRequests();
     for (const authorization of [undefined, "", "Bearer ", "Basic abc", "Bearer two words", `Bearer ${"x".repeat(20_000)}`]) {
       // Straight to the handler: Node's HTTP server itself refuses the 20 kB header (431) before any route runs.
       const response = await POST(new Request(`${consoleUrl}/api/fleet`, { method: "POST", headers: authorization === undefined ? {} : { authorization } }));
       expect(response.status, String(authorization).slice(0, 20)).toBe(401);
       expect((await response.json()).error).toMatchObject({ kind: "unauthenticated", status: 401 });
     }
-    expect(await graphRequests()).toEqual([]);
+    expect(await emulator.requests()).toEqual([]);
   });
 
   it("reports a missing Synchronization permission as one error, without the token in it", async () => {
@@ -103,12 +100,13 @@ describe("POST /api/fleet (the fleet scan on the console's server)", () => {
   it("stops asking Graph when the browser goes away", async () => {
     await emulator.control("POST", "reset", { scale: 2000 });
     await emulator.control("POST", "faults", [{ path: "/$batch", latencyMs: 100 }]);
-    await emulator.control("DELETE", "requests");
+    await emulator.clearRequests();
     const abort = new AbortController();
     const scanning = scan("reader", { signal: abort.signal, onProgress: (p) => (p.batchesDone > 0 ? abort.abort() : undefined) });
-    await expect(scanning).rejects.toThrow();
+    // An abort comes back as the abort, not as a failed (or possibly done) scan.
+    await expect(scanning).rejects.toMatchObject({ name: "AbortError" });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const batches = (await graphRequests()).filter((r) => r.path.endsWith("/$batch")).length;
+    const batches = (await emulator.requests()).filter((r) => r.path.endsWith("/$batch")).length;
     expect(batches).toBeLessThan(Math.ceil(2020 / 20) / 2);
   });
 });

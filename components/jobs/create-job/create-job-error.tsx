@@ -1,9 +1,12 @@
 import type { Ref } from "react";
-import type { ActionError } from "@/lib/actions/action-result";
-import { Heading, type HeadingLevel } from "../heading";
+import type { ActionError } from "@/lib/errors/action-result";
+import { Heading, type HeadingLevel } from "@/components/ui/heading";
 import type { AmbiguityCheck } from "./create-job-flow";
-import { describeCheck, describeCreateError } from "./describe-create-error";
+import { describeError } from "@/lib/errors/describe-error";
+import { describeCheck } from "./describe-check";
 import { GraphErrorDetails } from "@/components/ui/graph-error-details";
+import { BusyButton } from "@/components/ui/busy-button";
+import { RetryWait } from "@/components/ui/retry-wait";
 
 export interface CreateJobErrorProps {
   error: ActionError;
@@ -20,7 +23,7 @@ export interface CreateJobErrorProps {
 
 /** A failed create: what happened, what to do, whether the job exists, Graph's code and request-id (copyable). */
 export function CreateJobError({ error, templateId, check, secondsLeft, checking, onCheckAgain, headingLevel = 3, headingRef }: CreateJobErrorProps) {
-  const problem = describeCreateError(error, templateId);
+  const problem = describeError(error, { operation: "create", templateId });
   const checked = check ? describeCheck(check, templateId) : null;
   return (
     <div className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-950" data-testid="create-job-error" data-error-kind={error.kind} data-check={check?.kind}>
@@ -33,20 +36,16 @@ export function CreateJobError({ error, templateId, check, secondsLeft, checking
           {checked.text}
         </p>
       ) : null}
-      {secondsLeft > 0 ? (
-        <p className="mt-2 text-sm" data-testid="retry-wait">
-          You can try again in <span className="tabular-nums">{secondsLeft}</span> second{secondsLeft === 1 ? "" : "s"}.
-        </p>
-      ) : null}
+      <RetryWait secondsLeft={secondsLeft} className="mt-2 text-sm" testId="retry-wait" />
       {check?.kind === "unknown" && onCheckAgain ? (
-        <button
-          type="button"
+        <BusyButton
           onClick={onCheckAgain}
-          disabled={checking}
+          busy={!!checking}
+          busyLabel="Checking…"
           className="mt-3 rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-900 disabled:opacity-70"
         >
-          {checking ? "Checking…" : "Check whether the job exists"}
-        </button>
+          Check whether the job exists
+        </BusyButton>
       ) : null}
       <GraphErrorDetails error={error} className="mt-3" />
     </div>

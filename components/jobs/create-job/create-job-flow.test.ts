@@ -3,18 +3,18 @@ import { describe, expect, it } from "vitest";
 import { createJob } from "@/lib/actions/create-job";
 import { type PersonaId } from "@/lib/emulator/auth/personas";
 import { JOB, SP } from "@/lib/emulator/seed/ids";
-import { type TestEmulator } from "@/lib/emulator/testing";
+import { type TestEmulator } from "@/test/support/emulator";
 import { createGraphGateway } from "@/lib/graph/gateway";
 import { checkForNewJob, submitCreateJob, type CreateJobDeps } from "./create-job-flow";
-import { listJobs } from "./list-jobs";
-import { withActionEmulator } from "@/lib/actions/test-env";
+import { listJobs } from "@/lib/graph/jobs";
+import { withActionEmulator } from "@/test/support/action-emulator";
 
 let emulator: TestEmulator;
 
 withActionEmulator((running) => (emulator = running));
 
 async function posts(): Promise<{ status: number }[]> {
-  return (await emulator.control("GET", "requests")).body.value.filter((r: { method: string }) => r.method === "POST");
+  return (await emulator.requests()).filter((r: { method: string }) => r.method === "POST");
 }
 
 async function jobsOf(spId: string): Promise<SynchronizationJob[]> {
@@ -109,7 +109,7 @@ describe("submitCreateJob", () => {
     const outcome = await submitCreateJob(deps(SP.zoom), { servicePrincipalId: SP.zoom, templateId: "zoom" }, []);
     expect(outcome).toMatchObject({ kind: "failed", error: { kind: "throttled", retryAfterSeconds: 3 } });
     expect(outcome.kind === "failed" && outcome.check).toBeFalsy();
-    const requests = (await emulator.control("GET", "requests")).body.value;
+    const requests = (await emulator.requests());
     expect(requests).toHaveLength(1);
     // Retry-After says the POST was not processed: the retry creates the job once.
     expect(await submitCreateJob(deps(SP.zoom), { servicePrincipalId: SP.zoom, templateId: "zoom" }, [])).toMatchObject({ kind: "created" });
@@ -178,6 +178,6 @@ describe("submitCreateJob", () => {
       [],
     );
     expect(outcome).toMatchObject({ kind: "failed", error: { kind: "unauthenticated", code: "SignInRequiredError" } });
-    expect((await emulator.control("GET", "requests")).body.value).toEqual([]);
+    expect((await emulator.requests())).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
-import type { ActionError, ActionResult } from "@/lib/actions/action-result";
-import { callWithToken, type TokenSources } from "@/lib/actions/call-action";
+import type { ActionError, ActionResult } from "@/lib/errors/action-result";
+import { callWithToken, type TokenSources } from "@/lib/auth/call-with-token";
 import type { CreateJobInput } from "@/lib/actions/create-job-schema";
-import { toErrorInfo } from "@/lib/graph/to-error-info";
+import { toErrorInfo } from "@/lib/graph/graph-error";
 import { findNewJob, type NewJobCheck } from "./find-new-job";
 
 /**
@@ -41,7 +41,7 @@ export async function checkForNewJob(
 }
 
 /** Settles a failure marked ambiguous by listing the jobs: a job that appeared is treated as created. */
-export async function settleAmbiguity(
+async function settleAmbiguity(
   listJobs: () => Promise<SynchronizationJob[]>,
   error: ActionError,
   before: readonly SynchronizationJob[],

@@ -1,11 +1,11 @@
 import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
 import Link from "next/link";
 import type { Ref } from "react";
-import type { ActionError } from "@/lib/actions/action-result";
+import type { ActionError } from "@/lib/errors/action-result";
 import { toJobCard } from "@/lib/jobs/job-card";
 import { routes } from "@/lib/routes";
-import { Heading, subLevel, type HeadingLevel } from "../heading";
-import { JobStatusCard } from "../job-status-card";
+import { Heading, subLevel, type HeadingLevel } from "@/components/ui/heading";
+import { JobStatusCard } from "@/components/jobs/job-status-card";
 
 export interface CreatedJobProps {
   servicePrincipalId: string;

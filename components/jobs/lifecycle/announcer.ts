@@ -3,7 +3,7 @@
  * removes the card; on a job page the console moves to the service principal) and is shared by every job's
  * controls, so each result is announced once.
  */
-export const ANNOUNCER_ID = "job-lifecycle-announcer";
+const ANNOUNCER_ID = "job-lifecycle-announcer";
 
 export function ensureAnnouncer(): HTMLElement | null {
   if (typeof document === "undefined") return null;

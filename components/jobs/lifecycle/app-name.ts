@@ -1,6 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { ServicePrincipal } from "@microsoft/microsoft-graph-types-beta";
-import type { Loaded } from "@/lib/graph/service-principals";
+import type { Loaded } from "@/lib/graph/answers";
 
 type WithServicePrincipal = { servicePrincipal?: Loaded<Pick<ServicePrincipal, "id" | "displayName">> };
 

@@ -2,12 +2,12 @@ import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { queryKeys } from "@/lib/graph/query-keys";
+import { queryKeys } from "@/lib/query/keys";
 import { JobLifecycleControls } from "./job-lifecycle-controls";
 import { jobKey, tryLock, unlock } from "./lifecycle-store";
 
 const access = vi.hoisted(() => ({ value: "granted" as "granted" | "missing" | "unknown" }));
-vi.mock("@/components/jobs/create-job/use-token-tools", () => ({ useJobWriteAccess: () => access.value }));
+vi.mock("@/components/auth/use-job-write-access", () => ({ useJobWriteAccess: () => access.value }));
 vi.mock("@/components/auth/use-graph-token", () => ({ useGraphToken: () => async () => "t", useFreshGraphToken: () => async () => "t" }));
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: () => {} }), usePathname: () => "/service-principals" }));
 vi.mock("@/lib/actions/job-lifecycle", () => ({ startJob: vi.fn(), pauseJob: vi.fn(), restartJob: vi.fn(), deleteJob: vi.fn() }));

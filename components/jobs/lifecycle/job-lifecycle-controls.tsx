@@ -3,8 +3,8 @@
 import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId } from "react";
-import { useJobWriteAccess } from "@/components/jobs/create-job/use-token-tools";
-import { useSecondsUntil } from "@/components/jobs/create-job/use-seconds-until";
+import { useJobWriteAccess } from "@/components/auth/use-job-write-access";
+import { useSecondsUntil } from "@/components/ui/use-seconds-until";
 import { ensureAnnouncer } from "./announcer";
 import { appNameFromCache } from "./app-name";
 import { DeleteDialog } from "./delete-dialog";

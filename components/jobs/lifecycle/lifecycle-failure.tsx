@@ -1,11 +1,13 @@
-import { describeLifecycleError } from "./describe-lifecycle";
+import { describeError } from "@/lib/errors/describe-error";
+import { VERBS } from "./lifecycle-operation";
 import type { LifecycleFailure } from "./lifecycle-store";
 import { GraphErrorDetails } from "@/components/ui/graph-error-details";
+import { RetryWait } from "@/components/ui/retry-wait";
 
 /** A failed change: what happened and what to do, Graph's code and request-id (copyable), and a dismissal. */
 export function LifecycleFailureBox({ failure, jobId, secondsLeft, onDismiss }: { failure: LifecycleFailure; jobId: string; secondsLeft: number; onDismiss: () => void }) {
   const { error, operation } = failure;
-  const problem = describeLifecycleError(error, operation, jobId);
+  const problem = describeError(error, { operation: "change", jobId, verb: VERBS[operation.kind] });
   return (
     <div
       className="w-full max-w-md space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-left text-sm text-red-950"
@@ -16,11 +18,7 @@ export function LifecycleFailureBox({ failure, jobId, secondsLeft, onDismiss }: 
     >
       <p className="font-semibold text-red-900">{problem.title}</p>
       <p>{problem.advice}</p>
-      {secondsLeft > 0 ? (
-        <p data-testid="lifecycle-retry-wait">
-          You can try again in <span className="tabular-nums">{secondsLeft}</span> second{secondsLeft === 1 ? "" : "s"}.
-        </p>
-      ) : null}
+      <RetryWait secondsLeft={secondsLeft} testId="lifecycle-retry-wait" />
       <GraphErrorDetails error={error} testIdPrefix="lifecycle-error" />
       <button type="button" onClick={onDismiss} className="text-sm font-medium text-red-900 underline underline-offset-2">
         Dismiss

@@ -2,16 +2,16 @@ import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
 import { describe, expect, it, vi } from "vitest";
 import { deleteJob, pauseJob, restartJob, startJob } from "@/lib/actions/job-lifecycle";
 import { JOB, SP } from "@/lib/emulator/seed/ids";
-import { type TestEmulator } from "@/lib/emulator/testing";
+import { type TestEmulator } from "@/test/support/emulator";
 import { runLifecycleOperation, type LifecycleDeps } from "./lifecycle-flow";
-import { withActionEmulator } from "@/lib/actions/test-env";
+import { withActionEmulator } from "@/test/support/action-emulator";
 
 let emulator: TestEmulator;
 const ACTIONS = { startJob, pauseJob, restartJob, deleteJob };
 const DATABRICKS = { servicePrincipalId: SP.databricks, jobId: JOB.databricksNotConfigured };
 
 const writes = async () =>
-  ((await emulator.control("GET", "requests")).body.value as { method: string; status: number }[]).filter((r) => r.method !== "GET").map((r) => r.status);
+  ((await emulator.requests()) as { method: string; status: number }[]).filter((r) => r.method !== "GET").map((r) => r.status);
 const status = async () =>
   (await emulator.call<SynchronizationJob>("GET", `/beta/servicePrincipals/${SP.databricks}/synchronization/jobs/${JOB.databricksNotConfigured}`)).body.status?.code;
 
@@ -81,7 +81,7 @@ describe("runLifecycleOperation against the emulator", () => {
     expect((await runLifecycleOperation(deps({}), DATABRICKS, { kind: "restart", resetScope: [] })).ok).toBe(true);
     expect(await status()).toBe("NotRun");
     expect((await runLifecycleOperation(deps({}), DATABRICKS, { kind: "delete" })).ok).toBe(true);
-    const paths = ((await emulator.control("GET", "requests")).body.value as { method: string; path: string }[])
+    const paths = ((await emulator.requests()) as { method: string; path: string }[])
       .filter((r) => r.method !== "GET")
       .map((r) => `${r.method} ${r.path.split("/").pop()}`);
     expect(paths).toEqual(["POST start", "POST pause", "POST restart", `DELETE ${JOB.databricksNotConfigured}`]);

@@ -1,5 +1,5 @@
-import type { ActionResult } from "@/lib/actions/action-result";
-import { callWithToken, type TokenSources } from "@/lib/actions/call-action";
+import type { ActionResult } from "@/lib/errors/action-result";
+import { callWithToken, type TokenSources } from "@/lib/auth/call-with-token";
 import type { JobTargetInput, RestartJobInput } from "@/lib/actions/job-lifecycle-schema";
 import type { LifecycleOperation } from "./lifecycle-operation";
 

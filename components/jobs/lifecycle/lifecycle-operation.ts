@@ -1,4 +1,4 @@
-import type { RestartFlag } from "@/lib/actions/restart-scope";
+import type { RestartFlag } from "@/lib/jobs/restart-scope";
 
 /** One lifecycle change of a job, as the controls ask for it. */
 export type LifecycleOperation = { kind: "start" } | { kind: "pause" } | { kind: "restart"; resetScope: RestartFlag[] } | { kind: "delete" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lifecycleOptions, phaseOf } from "./lifecycle-options";
+import { lifecycleOptions } from "./lifecycle-options";
 
 const job = (code: string | undefined, schedule?: string) => ({ status: code === undefined ? undefined : { code: code as never }, schedule: schedule ? { state: schedule as never } : undefined });
 
@@ -18,10 +18,10 @@ describe("lifecycleOptions", () => {
   });
 
   it("falls back on the schedule for a status code it does not know", () => {
-    expect(phaseOf(job("Warming", "Active"))).toBe("running");
+    expect(lifecycleOptions(job("Warming", "Active")).phase).toBe("running");
     expect(lifecycleOptions(job("Warming", "Active")).start).toBeUndefined();
-    expect(phaseOf(job("Warming", "Paused"))).toBe("paused");
-    expect(phaseOf(job(undefined, "Disabled"))).toBe("not-configured");
+    expect(lifecycleOptions(job("Warming", "Paused")).phase).toBe("paused");
+    expect(lifecycleOptions(job(undefined, "Disabled")).phase).toBe("not-configured");
     expect(lifecycleOptions(job(undefined))).toEqual({ phase: "unknown", start: "secondary", pause: "secondary", restart: "secondary", delete: "danger" });
   });
 

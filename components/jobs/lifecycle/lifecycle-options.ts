@@ -8,7 +8,7 @@ export type Phase = "running" | "paused" | "quarantined" | "not-configured" | "u
 export type LifecycleOptions = { phase: Phase } & Partial<Record<LifecycleKind, Emphasis>>;
 
 /** What the job's state calls it: its status code, else (unknown code) its schedule. */
-export function phaseOf(job: Pick<SynchronizationJob, "status" | "schedule">): Phase {
+function phaseOf(job: Pick<SynchronizationJob, "status" | "schedule">): Phase {
   switch (statusCodeOf(job)) {
     case "Active":
     case "NotRun":

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from "react";
-import type { ActionError } from "@/lib/actions/action-result";
+import type { ActionError } from "@/lib/errors/action-result";
 import type { LifecycleKind, LifecycleOperation } from "./lifecycle-operation";
 
 /**

@@ -1,8 +1,8 @@
 import type { SynchronizationJob, SynchronizationStatus } from "@microsoft/microsoft-graph-types-beta";
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
-import { IMPLIED_BY_FULL, type RestartFlag } from "@/lib/actions/restart-scope";
+import { IMPLIED_BY_FULL, withImpliedFlags, type RestartFlag } from "@/lib/jobs/restart-scope";
 import { isNeverDate } from "@/lib/format/date";
-import { queryKeys } from "@/lib/graph/query-keys";
+import { queryKeys } from "@/lib/query/keys";
 import type { ServicePrincipalOverview } from "@/lib/graph/service-principals";
 import type { LifecycleOperation } from "./lifecycle-operation";
 
@@ -14,13 +14,11 @@ function reachedSteadyState(status: SynchronizationStatus | null | undefined): b
 
 /** The flags a restart applies: none means the portal's restart (Escrows, Watermark, QuarantineState). */
 function effectiveFlags(resetScope: readonly RestartFlag[]): Set<RestartFlag> {
-  const flags = new Set<RestartFlag>(resetScope.length ? resetScope : IMPLIED_BY_FULL);
-  if (flags.has("Full")) for (const flag of IMPLIED_BY_FULL) flags.add(flag);
-  return flags;
+  return withImpliedFlags(resetScope.length ? resetScope : IMPLIED_BY_FULL);
 }
 
 /** The job as it will most likely read once Graph has done `op` (SYNC-API §5); delete is handled by the lists. */
-export function expectedJob(job: SynchronizationJob, op: LifecycleOperation): SynchronizationJob {
+function expectedJob(job: SynchronizationJob, op: LifecycleOperation): SynchronizationJob {
   const status: SynchronizationStatus = { ...job.status };
   const running = (clearQuarantine: boolean, restartCycle: boolean): SynchronizationJob => {
     const next: SynchronizationStatus = { ...status };
@@ -48,13 +46,13 @@ export function expectedJob(job: SynchronizationJob, op: LifecycleOperation): Sy
 }
 
 /** The SP's job list after `op` on one of its jobs. */
-export function expectedJobs(jobs: readonly SynchronizationJob[], jobId: string, op: LifecycleOperation): SynchronizationJob[] {
+function expectedJobs(jobs: readonly SynchronizationJob[], jobId: string, op: LifecycleOperation): SynchronizationJob[] {
   if (op.kind === "delete") return jobs.filter((job) => job.id !== jobId);
   return jobs.map((job) => (job.id === jobId ? expectedJob(job, op) : job));
 }
 
 /** The caches that hold this job: the SP's polled list, the job itself, and the SP page's $batch. */
-export function jobCacheKeys(spId: string, jobId: string) {
+function jobCacheKeys(spId: string, jobId: string) {
   return { list: queryKeys.jobs(spId), job: queryKeys.job(spId, jobId), overview: queryKeys.servicePrincipalOverview(spId) };
 }
 
@@ -80,17 +78,4 @@ export async function applyOptimistic(client: QueryClient, spId: string, jobId: 
   return () => {
     for (const [queryKey, data] of saved) client.setQueryData(queryKey, data);
   };
-}
-
-/**
- * Asks Graph for the truth after any outcome. After a delete the job's own query is only marked stale: on
- * the job page, refetching it would flash "not found" while the page moves to the service principal.
- */
-export function refreshAfter(client: QueryClient, spId: string, jobId: string, op: LifecycleOperation): Promise<unknown> {
-  const keys = jobCacheKeys(spId, jobId);
-  return Promise.all([
-    client.invalidateQueries({ queryKey: keys.list }),
-    client.invalidateQueries({ queryKey: keys.job, refetchType: op.kind === "delete" ? "none" : "active" }),
-    client.invalidateQueries({ queryKey: keys.overview }),
-  ]);
 }

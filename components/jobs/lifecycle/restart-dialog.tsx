@@ -1,9 +1,9 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { IMPLIED_BY_FULL, RESTART_FLAGS, resetScopeValue, type RestartFlag } from "@/lib/actions/restart-scope";
+import { isImpliedByFull, RESTART_FLAGS, withImpliedFlags, resetScopeValue, type RestartFlag } from "@/lib/jobs/restart-scope";
 import { buttonStyles, ModalDialog, Spinner, type Modal } from "./modal-dialog";
-import { PORTAL_RESTART_TEXT, RESTART_FLAG_TEXT, shownFlags, toggleFlag } from "./restart-flags";
+import { PORTAL_RESTART_TEXT, RESTART_FLAG_TEXT, toggleFlag } from "./restart-flags";
 
 export interface RestartDialogProps {
   modal: Modal;
@@ -18,7 +18,7 @@ export interface RestartDialogProps {
 export function RestartDialog({ modal, jobId, appName, pending, onConfirm }: RestartDialogProps) {
   const id = useId();
   const [chosen, setChosen] = useState<ReadonlySet<RestartFlag>>(() => new Set());
-  const shown = shownFlags(chosen);
+  const shown = withImpliedFlags(chosen);
   const flags = RESTART_FLAGS.filter((flag) => chosen.has(flag));
   const scope = resetScopeValue(flags);
 
@@ -43,7 +43,7 @@ export function RestartDialog({ modal, jobId, appName, pending, onConfirm }: Res
           <fieldset className="mt-3 space-y-3">
             <legend className="text-slate-700">Reset scope (leave all unticked for the default)</legend>
             {RESTART_FLAGS.map((flag) => {
-              const implied = chosen.has("Full") && IMPLIED_BY_FULL.includes(flag);
+              const implied = isImpliedByFull(chosen, flag);
               return (
                 <div key={flag} className="flex gap-2">
                   <input

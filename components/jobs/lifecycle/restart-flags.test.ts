@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RESTART_FLAGS } from "@/lib/actions/restart-scope";
-import { RESTART_FLAG_TEXT, shownFlags, toggleFlag } from "./restart-flags";
+import { RESTART_FLAGS, withImpliedFlags } from "@/lib/jobs/restart-scope";
+import { RESTART_FLAG_TEXT, toggleFlag } from "./restart-flags";
 
 describe("restart flags in the dialog", () => {
   it("describes every offered flag, and never None or ConnectorDataStore as a choice", () => {
@@ -12,13 +12,13 @@ describe("restart flags in the dialog", () => {
 
   it("shows the three flags Full implies as ticked, and keeps them while Full is chosen", () => {
     const full = toggleFlag(new Set(), "Full", true);
-    expect([...shownFlags(full)].sort()).toEqual(["Escrows", "Full", "QuarantineState", "Watermark"]);
+    expect([...withImpliedFlags(full)].sort()).toEqual(["Escrows", "Full", "QuarantineState", "Watermark"]);
     expect(toggleFlag(full, "Watermark", false)).toEqual(full);
-    expect([...shownFlags(toggleFlag(full, "Full", false))]).toEqual([]);
+    expect([...withImpliedFlags(toggleFlag(full, "Full", false))]).toEqual([]);
   });
 
   it("keeps a flag chosen on its own when Full is unticked", () => {
     const chosen = toggleFlag(toggleFlag(new Set(), "Escrows", true), "Full", true);
-    expect([...shownFlags(toggleFlag(chosen, "Full", false))]).toEqual(["Escrows"]);
+    expect([...withImpliedFlags(toggleFlag(chosen, "Full", false))]).toEqual(["Escrows"]);
   });
 });

@@ -1,4 +1,4 @@
-import { IMPLIED_BY_FULL, type RestartFlag } from "@/lib/actions/restart-scope";
+import { isImpliedByFull, type RestartFlag } from "@/lib/jobs/restart-scope";
 
 /** What each reset scope flag does, from Graph's synchronizationJobRestartCriteria (SYNC-API §3.1). */
 export const RESTART_FLAG_TEXT: Record<RestartFlag, { label: string; meaning: string }> = {
@@ -26,17 +26,10 @@ export const RESTART_FLAG_TEXT: Record<RestartFlag, { label: string; meaning: st
 export const PORTAL_RESTART_TEXT =
   "Restart provisioning, as in the Microsoft Entra admin center: clears the escrows, lifts the quarantine and removes the watermark, so the job runs a full cycle that re-evaluates every user and group. This meets most needs.";
 
-/** The flags shown checked: the chosen ones, plus those Full implies. */
-export function shownFlags(chosen: ReadonlySet<RestartFlag>): Set<RestartFlag> {
-  const shown = new Set(chosen);
-  if (chosen.has("Full")) for (const flag of IMPLIED_BY_FULL) shown.add(flag);
-  return shown;
-}
-
 /** Ticks or unticks one flag; the flags Full implies cannot be unticked while Full is chosen. */
 export function toggleFlag(chosen: ReadonlySet<RestartFlag>, flag: RestartFlag, on: boolean): Set<RestartFlag> {
   const next = new Set(chosen);
   if (on) next.add(flag);
-  else if (!(chosen.has("Full") && IMPLIED_BY_FULL.includes(flag))) next.delete(flag);
+  else if (!isImpliedByFull(chosen, flag)) next.delete(flag);
   return next;
 }

@@ -5,17 +5,18 @@ import { usePathname, useRouter } from "next/navigation";
 import { useCallback } from "react";
 import { useFreshGraphToken, useGraphToken } from "@/components/auth/use-graph-token";
 import { deleteJob, pauseJob, restartJob, startJob } from "@/lib/actions/job-lifecycle";
+import { retryAllowedAt } from "@/lib/graph/graph-error";
+import { refreshJobsOf } from "@/lib/query/invalidate";
 import { routes } from "@/lib/routes";
 import { announce, recoverFocus } from "./announcer";
-import { describeLifecycleError, progressText, successText } from "./describe-lifecycle";
+import { describeError } from "@/lib/errors/describe-error";
+import { progressText, successText } from "./lifecycle-text";
 import { runLifecycleOperation } from "./lifecycle-flow";
-import type { LifecycleOperation } from "./lifecycle-operation";
+import { VERBS, type LifecycleOperation } from "./lifecycle-operation";
 import { jobKey, tryLock, unlock, useLifecycleState, type LifecycleState } from "./lifecycle-store";
-import { applyOptimistic, refreshAfter } from "./optimistic";
+import { applyOptimistic } from "./optimistic";
 
 const ACTIONS = { startJob, pauseJob, restartJob, deleteJob };
-/** Used when Graph throttles without saying how long to wait. */
-const DEFAULT_THROTTLE_WAIT_SECONDS = 5;
 
 export interface JobLifecycle {
   state: LifecycleState;
@@ -59,9 +60,8 @@ export function useJobLifecycle(servicePrincipalId: string, jobId: string): JobL
             if (op.kind === "delete" && onJobPage) router.push(routes.servicePrincipal(servicePrincipalId));
           } else {
             rollback();
-            const wait = result.error.retryAfterSeconds ?? (result.error.kind === "throttled" ? DEFAULT_THROTTLE_WAIT_SECONDS : undefined);
-            unlock(key, { operation: op, error: result.error, retryAt: wait ? Date.now() + wait * 1000 : null });
-            announce(describeLifecycleError(result.error, op, jobId).title);
+            unlock(key, { operation: op, error: result.error, retryAt: retryAllowedAt(result.error) });
+            announce(describeError(result.error, { operation: "change", jobId, verb: VERBS[op.kind] }).title);
           }
         } catch (error) {
           // Only a bug gets here (the flow returns failures); never leave the job locked.
@@ -73,7 +73,7 @@ export function useJobLifecycle(servicePrincipalId: string, jobId: string): JobL
           });
         } finally {
           setTimeout(() => recoverFocus(jobId), 100);
-          void refreshAfter(queryClient, servicePrincipalId, jobId, op);
+          void refreshJobsOf(queryClient, servicePrincipalId, op.kind === "delete" ? { deletedJobId: jobId } : {});
         }
         return accepted;
       })();

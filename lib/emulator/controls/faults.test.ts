@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { JOB, SP } from "../seed/ids";
-import { startTestEmulator, type TestEmulator } from "../testing";
+import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 beforeEach(async () => {
   await emu.control("DELETE", "faults");
-  await emu.control("DELETE", "requests");
+  await emu.clearRequests();
 });
 
 const jobs = `/beta/servicePrincipals/${SP.slack}/synchronization/jobs`;
@@ -55,7 +55,7 @@ describe("fault injection", () => {
   it("connection reset makes the client fail; the log records status 0", async () => {
     await emu.control("POST", "faults", { path: "/servicePrincipals", reset: true, count: 1 });
     await expect(emu.call("GET", "/beta/servicePrincipals")).rejects.toThrow();
-    const log = (await emu.control("GET", "requests")).body.value;
+    const log = (await emu.requests());
     expect(log.at(-1)).toMatchObject({ method: "GET", path: "/beta/servicePrincipals", status: 0 });
     expect((await emu.call("GET", "/beta/servicePrincipals")).status).toBe(200);
   });
@@ -66,7 +66,7 @@ describe("fault injection", () => {
     await emu.control("POST", "faults", { method: "POST", path: "**/synchronization/jobs", resetAfter: true, count: 1 });
     await expect(emu.call("POST", jobs, { body: { templateId: "zoom" } })).rejects.toThrow();
     expect((await emu.call("GET", jobs)).body.value.length).toBe(before + 1);
-    const log = (await emu.control("GET", "requests")).body.value;
+    const log = (await emu.requests());
     expect(log.filter((r: { method: string }) => r.method === "POST").at(-1)).toMatchObject({ status: 0 });
   });
 
@@ -104,13 +104,13 @@ describe("request log", () => {
   it("records method, path with query, status, time and duration; DELETE clears", async () => {
     await emu.call("GET", "/beta/servicePrincipals?$top=2");
     await emu.call("GET", `${jobs}/nope`);
-    const log = (await emu.control("GET", "requests")).body.value;
+    const log = (await emu.requests());
     expect(log).toHaveLength(2);
     expect(log[0]).toMatchObject({ method: "GET", path: "/beta/servicePrincipals?$top=2", status: 200 });
     expect(log[1].status).toBe(404);
     expect(Date.parse(log[0].time)).not.toBeNaN();
     expect(typeof log[0].durationMs).toBe("number");
     expect((await emu.control("DELETE", "requests")).status).toBe(204);
-    expect((await emu.control("GET", "requests")).body.value).toEqual([]);
+    expect((await emu.requests())).toEqual([]);
   });
 });

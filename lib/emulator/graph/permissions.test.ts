@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOB, SP } from "../seed/ids";
-import { startTestEmulator, type TestEmulator } from "../testing";
+import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
 
 let emu: TestEmulator;
 beforeAll(async () => {

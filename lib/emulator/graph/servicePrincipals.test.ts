@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_ID, SEED_SP_IDS, SP, XSS_DISPLAY_NAME } from "../seed/ids";
-import { startTestEmulator, type TestEmulator } from "../testing";
+import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
 
 let emu: TestEmulator;
 const TOTAL = 2500;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TENANT_ID } from "../auth/personas";
 import { embeddedMsalAuthority } from "./msal-recipe";
-import { startIdp, type Idp } from "./test-support";
+import { startIdp, type Idp } from "@/test/support/identity";
 
 let idp: Idp;
 beforeAll(async () => {

@@ -1,27 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { EMBEDDED_CLIENT_ID } from "./client";
-import { resetIdentityState } from "./state";
-import {
-  Browser,
-  authorizeRequest,
-  codeRedemption,
-  pkcePair,
-  postToken,
-  refreshRedemption,
-  responseParams,
-  signIn,
-  startIdp,
-  type Idp,
-  type TokenBody,
-  type TokenErrorBody,
-} from "./test-support";
+import { Browser, authorizeRequest, codeRedemption, pkcePair, postToken, refreshRedemption, responseParams, signIn, withIdp, type Idp, type TokenBody, type TokenErrorBody } from "@/test/support/identity";
 
 let idp: Idp;
-beforeAll(async () => {
-  idp = await startIdp();
-});
-afterAll(() => idp.close());
-beforeEach(() => resetIdentityState());
+withIdp((running) => ({ idp } = running));
 afterEach(() => {
   vi.useRealTimers();
   delete process.env.EMULATOR_REDIRECT_URIS;

@@ -1,30 +1,12 @@
 import { createRemoteJWKSet, jwtVerify } from "jose";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { GRAPH_AUDIENCE, PERSONAS } from "../auth/personas";
 import { EMBEDDED_CLIENT_ID } from "./client";
-import { resetIdentityState } from "./state";
-import {
-  Browser,
-  GRAPH_SCOPES,
-  LOGIN_SCOPES,
-  codeRedemption,
-  postToken,
-  refreshRedemption,
-  signIn,
-  startIdp,
-  type Idp,
-  type TokenBody,
-  type TokenErrorBody,
-} from "./test-support";
+import { Browser, GRAPH_SCOPES, LOGIN_SCOPES, codeRedemption, postToken, refreshRedemption, signIn, withIdp, type Idp, type TokenBody, type TokenErrorBody } from "@/test/support/identity";
 
 let idp: Idp;
 let jwks: ReturnType<typeof createRemoteJWKSet>;
-beforeAll(async () => {
-  idp = await startIdp();
-  jwks = createRemoteJWKSet(new URL(`${idp.base}/discovery/v2.0/keys`));
-});
-afterAll(() => idp.close());
-beforeEach(() => resetIdentityState());
+withIdp((running) => ({ idp, jwks } = running));
 afterEach(() => vi.useRealTimers());
 
 async function signedInTokens(persona: "admin" | "reader" | "nosync" = "admin"): Promise<TokenBody> {

@@ -1,31 +1,12 @@
 import { createRemoteJWKSet, jwtVerify } from "jose";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PERSONAS, TENANT_ID } from "../auth/personas";
 import { EMBEDDED_CLIENT_ID } from "./client";
-import { resetIdentityState } from "./state";
-import {
-  Browser,
-  CONSOLE_ORIGIN,
-  GRAPH_SCOPES,
-  authorizeRequest,
-  codeRedemption,
-  postToken,
-  refreshRedemption,
-  responseParams,
-  signIn,
-  startIdp,
-  type Idp,
-  type TokenBody,
-} from "./test-support";
+import { Browser, CONSOLE_ORIGIN, GRAPH_SCOPES, authorizeRequest, codeRedemption, postToken, refreshRedemption, responseParams, signIn, withIdp, type Idp, type TokenBody } from "@/test/support/identity";
 
 let idp: Idp;
 let jwks: ReturnType<typeof createRemoteJWKSet>;
-beforeAll(async () => {
-  idp = await startIdp();
-  jwks = createRemoteJWKSet(new URL(`${idp.base}/discovery/v2.0/keys`));
-});
-afterAll(() => idp.close());
-beforeEach(() => resetIdentityState());
+withIdp((running) => ({ idp, jwks } = running));
 
 describe("session cookie", () => {
   it("is HttpOnly, SameSite=Lax, scoped to the tenant path, and holds no token", async () => {

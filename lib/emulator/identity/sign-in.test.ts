@@ -1,33 +1,13 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { GRAPH_AUDIENCE, PERSONAS, TENANT_ID, type PersonaId } from "../auth/personas";
 import { ACCESS_TOKEN_ISSUER, setAccessTokenLifetime } from "../auth/tokens";
 import { EMBEDDED_CLIENT_ID } from "./client";
-import { resetIdentityState } from "./state";
-import {
-  Browser,
-  CONSOLE_ORIGIN,
-  GRAPH_SCOPES,
-  LOGIN_SCOPES,
-  authorizeRequest,
-  codeRedemption,
-  pickPersona,
-  postToken,
-  responseParams,
-  signIn,
-  startIdp,
-  type Idp,
-  type TokenBody,
-} from "./test-support";
+import { Browser, CONSOLE_ORIGIN, GRAPH_SCOPES, LOGIN_SCOPES, authorizeRequest, codeRedemption, pickPersona, postToken, responseParams, signIn, withIdp, type Idp, type TokenBody } from "@/test/support/identity";
 
 let idp: Idp;
 let jwks: ReturnType<typeof createRemoteJWKSet>;
-beforeAll(async () => {
-  idp = await startIdp();
-  jwks = createRemoteJWKSet(new URL(`${idp.base}/discovery/v2.0/keys`));
-});
-afterAll(() => idp.close());
-beforeEach(() => resetIdentityState());
+withIdp((running) => ({ idp, jwks } = running));
 afterEach(() => setAccessTokenLifetime(3600));
 
 describe("sign-in page", () => {

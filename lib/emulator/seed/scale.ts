@@ -1,6 +1,5 @@
 import { hashGuid, hashHex32, hashInt } from "../engine/random";
-import type { AppSeed, JobEvent } from "./gallery";
-import { GOOD_SECRETS } from "./gallery";
+import { type AppSeed, type JobEvent, GOOD_SECRETS } from "./gallery";
 
 /** `EMULATOR_SCALE=N`: N generated service principals, every 7th with a SCIM template and a job. */
 const PREFIXES = ["Northwind", "Fabrikam", "Tailspin", "Woodgrove", "Litware", "Adatum", "Proseware", "Wingtip", "Coho", "Alpine"];

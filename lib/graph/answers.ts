@@ -1,0 +1,58 @@
+import type { ServicePrincipal, SynchronizationJob, SynchronizationSchema, SynchronizationTemplate } from "@microsoft/microsoft-graph-types-beta";
+import { z } from "zod";
+import type { BatchResult } from "./gateway";
+import { GraphError, type GraphErrorInfo } from "./graph-error";
+
+/**
+ * Graph's answers, checked where the console relies on a field: ids (links, keys, later requests) and
+ * collections being lists. Everything else passes through as Graph sent it (reshaping decides sentinels).
+ * An answer that fails is "Graph answered something unexpected", never a crash further down.
+ */
+
+// These schemas run in the browser too, where the CSP allows no eval: zod's compiled fast path (and the
+// `new Function` probe that looks for it) would be blocked and reported as a violation. Set before any schema.
+z.config({ jitless: true });
+
+const id = z.string().min(1);
+const optionalText = z.string().nullish();
+const item = <T>(shape: z.ZodRawShape) => z.looseObject(shape) as unknown as z.ZodType<T>;
+
+export const servicePrincipalAnswer = item<ServicePrincipal & { id: string }>({ id, displayName: optionalText, appId: optionalText });
+export const templateAnswer = item<SynchronizationTemplate & { id: string }>({ id });
+export const jobAnswer = item<SynchronizationJob & { id: string }>({
+  id,
+  templateId: optionalText,
+  schedule: z.looseObject({}).nullish(),
+  status: z.looseObject({ code: optionalText }).nullish(),
+});
+export const schemaAnswer = item<SynchronizationSchema>({ synchronizationRules: z.array(z.looseObject({})).nullish() });
+
+/** A collection's `value`, each item checked. */
+export const listOf = <T>(schema: z.ZodType<T>) => z.looseObject({ value: z.array(schema) }).transform((answer) => answer.value);
+
+export type Loaded<T> = { ok: true; value: T } | { ok: false; error: GraphErrorInfo };
+
+function unexpected(error: z.ZodError, what: string): GraphErrorInfo {
+  const issue = error.issues[0];
+  const where = issue?.path.length ? ` (at ${issue.path.join(".")})` : "";
+  return {
+    kind: "unexpected",
+    status: 0,
+    code: "UnexpectedGraphAnswer",
+    message: `Microsoft Graph answered something unexpected for ${what}${where}: ${issue?.message ?? "not the documented shape"}.`,
+  };
+}
+
+/** `data` as `schema` says, or a GraphError naming what was read. */
+export function parseAnswer<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new GraphError(unexpected(parsed.error, what));
+  return parsed.data;
+}
+
+/** One answer of a `$batch`, checked: its value, or why it failed (Graph's error, or the unexpected shape). */
+export function loadedAnswer<T>(result: BatchResult<unknown>, schema: z.ZodType<T>, what: string): Loaded<T> {
+  if (!result.ok) return { ok: false, error: result.error };
+  const parsed = schema.safeParse(result.data);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: unexpected(parsed.error, what) };
+}

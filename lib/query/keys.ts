@@ -1,0 +1,23 @@
+/**
+ * TanStack Query keys. They mirror the Graph paths they cache, and everything about one service principal
+ * starts with `servicePrincipal(id)`, so one prefix refreshes all of it (lib/query/invalidate.ts).
+ */
+const servicePrincipal = (spId: string) => ["graph", "/servicePrincipals", spId] as const;
+const jobs = (spId: string) => [...servicePrincipal(spId), "/synchronization/jobs"] as const;
+const job = (spId: string, jobId: string) => [...jobs(spId), jobId] as const;
+
+export const queryKeys = {
+  servicePrincipals: (search: string) => ["graph", "/servicePrincipals", { search }] as const,
+  /** The list's provisioning column: the jobs of these SPs, by `$batch`. */
+  jobsOfServicePrincipals: (ids: string[]) => ["graph", "$batch", "jobs", ids] as const,
+  servicePrincipal,
+  /** The SP page's $batch (SP, templates, jobs). */
+  servicePrincipalOverview: (spId: string) => [...servicePrincipal(spId), "overview"] as const,
+  /** The SP's jobs (`SynchronizationJob[]`), polled while the page is visible. */
+  jobs,
+  job,
+  /** The job page's $batch (SP name, job, schema). */
+  jobOverview: (spId: string, jobId: string) => [...job(spId, jobId), "overview"] as const,
+  /** The Jobs view's tenant-wide scan; invalidating marks it stale, it rescans when shown. */
+  fleet: () => ["graph", "fleet"] as const,
+};

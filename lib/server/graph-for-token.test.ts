@@ -1,0 +1,52 @@
+import { describe, expect, it, vi } from "vitest";
+import { GraphError } from "@/lib/graph/graph-error";
+import { ActionFailure, callerError, checkToken } from "./graph-for-token";
+
+const TOKEN = "eyJhbGciOi.payload.signature";
+
+describe("callerError", () => {
+  it("keeps Graph's error info and marks network and 5xx failures of a change as ambiguous", () => {
+    const server = new GraphError({ kind: "server", status: 503, code: "ServiceUnavailable", message: "", requestId: "r-1" });
+    expect(callerError(server, TOKEN, { operation: "test", mutates: true })).toEqual({ kind: "server", status: 503, code: "ServiceUnavailable", message: "", requestId: "r-1", ambiguous: true });
+    expect(callerError(server, TOKEN, { operation: "test", mutates: false }).ambiguous).toBeUndefined();
+    const network = new GraphError({ kind: "network", status: 0, code: "NetworkError", message: "unreachable" });
+    expect(callerError(network, TOKEN, { operation: "test", mutates: true }).ambiguous).toBe(true);
+    for (const kind of ["bad-request", "forbidden", "throttled", "unauthenticated", "missing-sync-permission", "not-found"] as const) {
+      expect(callerError(new GraphError({ kind, status: 400, code: "X", message: "" }), TOKEN, { operation: "test", mutates: true }).ambiguous).toBeUndefined();
+    }
+  });
+
+  it("redacts the token from any message", () => {
+    const error = new TypeError(`Headers.append: "Bearer ${TOKEN}" is an invalid header value.`);
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const info = callerError(error, TOKEN, { operation: "test", mutates: true });
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(String(log.mock.calls[0][0])).not.toContain(TOKEN);
+    log.mockRestore();
+    expect(info).toMatchObject({ kind: "unexpected", code: "TypeError" });
+    expect(info.message).not.toContain(TOKEN);
+    expect(info.message).toContain("[token]");
+    expect(callerError(new GraphError({ kind: "bad-request", status: 400, code: "X", message: `bad ${TOKEN}` }), TOKEN, { operation: "test", mutates: true }).message).toBe("bad [token]");
+  });
+
+  it("passes an ActionFailure's error through", () => {
+    const failure = new ActionFailure({ kind: "unexpected", status: 201, code: "UnusableCreateResponse", message: "no body", ambiguous: true });
+    expect(callerError(failure, TOKEN, { operation: "test", mutates: true })).toEqual(failure.error);
+  });
+
+  it("names configuration errors", () => {
+    const error = Object.assign(new Error("GRAPH_API_VERSION: must be beta"), { name: "ConfigError" });
+    expect(callerError(error, TOKEN, { operation: "test", mutates: true }).code).toBe("ServerConfiguration");
+  });
+});
+
+describe("checkToken", () => {
+  it("accepts JWTs and opaque tokens", () => {
+    expect(checkToken(TOKEN).ok).toBe(true);
+    expect(checkToken("EwBwA8l6BAAU+opaque/token==").ok).toBe(true);
+  });
+
+  it("refuses what no token looks like, naming the token field", () => {
+    for (const bad of ["", " ", "Bearer abc", "a\nb", 5, null]) expect(checkToken(bad)).toMatchObject({ ok: false, error: { kind: "invalid-input", field: "token" } });
+  });
+});

@@ -1,0 +1,74 @@
+import "server-only";
+import { z } from "zod";
+import { fail, invalidInput, ok, type ActionError, type ActionResult } from "@/lib/errors/action-result";
+import { parseRuntimeConfig } from "@/lib/config/runtime-config";
+import { createGraphGateway, type GraphGateway } from "@/lib/graph/gateway";
+import { GraphError } from "@/lib/graph/graph-error";
+
+/**
+ * The console's server calling Graph for an admin: the one place that checks a token's syntax, builds the
+ * gateway to the configured Graph (never one named by input) and turns a failure into what the caller is told.
+ * Used by every server action and by `/api/fleet`. The token is forwarded in the Authorization header and
+ * nowhere else (not logged, not echoed in errors). The server never validates it (DESIGN §5): Graph does.
+ */
+
+export const MAX_TOKEN_LENGTH = 16_384;
+
+const NO_TOKEN = "No Graph access token was sent. Sign in again.";
+
+/** A bearer token as Graph takes it: non-empty, bounded, visible ASCII only (no spaces, line breaks, "Bearer "). */
+const graphToken = z
+  .string({ error: NO_TOKEN })
+  .min(1, NO_TOKEN)
+  .max(MAX_TOKEN_LENGTH, `The Graph access token is longer than ${MAX_TOKEN_LENGTH} characters.`)
+  .regex(/^[\x21-\x7E]+$/, "The Graph access token contains characters no token has (spaces, line breaks or non-ASCII).");
+
+/** The token if its syntax is one Graph could accept; otherwise why not (field "token"), before anything reaches Graph. */
+export function checkToken(token: unknown): ActionResult<string> {
+  const checked = graphToken.safeParse(token);
+  return checked.success ? ok(checked.data) : fail(invalidInput("token", checked.error.issues[0]?.message ?? NO_TOKEN));
+}
+
+/** The token of an `Authorization: Bearer …` header, checked as `checkToken` does. */
+export function checkBearerHeader(header: string | null): ActionResult<string> {
+  const value = header ?? "";
+  return checkToken(value.startsWith("Bearer ") ? value.slice("Bearer ".length) : "");
+}
+
+/** The Graph the server is configured for, called with the admin's token. */
+export function graphForToken(token: string): GraphGateway {
+  const config = parseRuntimeConfig(process.env);
+  return createGraphGateway({ baseUrl: config.graphBaseUrl, version: config.graphApiVersion, getToken: async () => token });
+}
+
+/** Thrown inside an action body to return a specific error (e.g. a 2xx Graph answer that is unusable). */
+export class ActionFailure extends Error {
+  constructor(readonly error: ActionError) {
+    super(error.message);
+    this.name = "ActionFailure";
+  }
+}
+
+function redact(text: string, token: string): string {
+  return token ? text.split(token).join("[token]") : text;
+}
+
+/**
+ * Any failure of work done for `token` as the caller is told it. Graph's own errors pass through (redacted);
+ * a network failure or 5xx of a change is marked `ambiguous` (Graph may have done it). Anything else is a
+ * fault of ours: it is logged by name under `operation` and the caller gets its redacted message.
+ */
+export function callerError(error: unknown, token: string, options: { operation: string; mutates: boolean }): ActionError {
+  if (error instanceof ActionFailure) return { ...error.error, message: redact(error.error.message, token) };
+  if (error instanceof GraphError) {
+    const info = { ...error.info, message: redact(error.info.message, token) };
+    const ambiguous = options.mutates && (info.kind === "network" || info.kind === "server");
+    return ambiguous ? { ...info, ambiguous } : info;
+  }
+  const name = error instanceof Error ? error.name : "Error";
+  const message = redact(error instanceof Error ? error.message : String(error), token);
+  const code = name === "ConfigError" ? "ServerConfiguration" : name;
+  // Only the error's name and a redacted message: never the token, never the input.
+  console.error(`[${options.operation}] ${code}: ${message}`);
+  return { kind: "unexpected", status: 0, code, message: message || "Something unexpected happened on the server." };
+}
