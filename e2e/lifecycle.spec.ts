@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { EMULATOR_URL, emulatorControl } from "./support/emulator";
-import { graphGet, requestLog } from "./support/graph";
+import { graphGet, graphWrite, requestLog } from "./support/graph";
 import { openSignedIn } from "./support/sign-in";
 
 /**
@@ -51,6 +51,14 @@ test.beforeAll(async () => {
   expect(response.status).toBe(201);
   jobId = ((await response.json()) as Job).id;
   expect(jobId).toMatch(/^dataBricks\.[0-9a-f]{32}$/);
+  // The admin credentials the embedded Databricks target accepts (lib/emulator/README.md), as an admin saves them.
+  const saved = await graphWrite("PUT", `/servicePrincipals/${DATABRICKS}/synchronization/secrets`, {
+    value: [
+      { key: "BaseAddress", value: "https://scim.example.com/v2" },
+      { key: "SecretToken", value: "s3cr3t-token-value" },
+    ],
+  });
+  expect(saved.status).toBe(204);
 });
 
 test.afterAll(async () => {

@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GRAPH_EXAMPLES_DIR } from "../../test/support/graph-docs";
+import { endpointType, readSyncExcerpt, typeName, undeclaredProperties, type AllowUndeclared, type CsdlModel } from "../../test/support/csdl";
+import { PERSONAS } from "./auth/personas";
 import { JOB, SP } from "./seed/ids";
 import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
 
@@ -14,6 +16,12 @@ import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
  * value; primitives must have the same JSON type; for arrays, each documented non-empty object element
  * is compared with our first element (an empty array on our side is accepted below the top level,
  * e.g. `addIns: []`); top-level `value` collections must not be empty.
+ *
+ * The other way round, every emulator response is read against the CSDL excerpts (metadata/…_sync-excerpt):
+ * the endpoint's type comes from the request path (bound actions/functions by their ReturnType), and every
+ * object key at any depth must be a property (structural or navigation, inherited ones included) of its type or
+ * of its `@odata.type`; OData annotations and open types pass. Properties the CSDL lacks but the documented
+ * examples carry are allowed below, each with the example it comes from.
  */
 const EXAMPLES = GRAPH_EXAMPLES_DIR;
 
@@ -116,6 +124,10 @@ function target(pair: ExamplePair): { sp?: string; job?: string } {
       if (name.includes("AD2AAD")) return { sp: SP.cloudSync, job: JOB.cloudSyncProvisioning };
       if (name.includes("Group")) return { sp: SP.slack, job: JOB.slackActive };
       return { sp: SP.aws, job: JOB.awsActive };
+    // The example's credentials are placeholders no embedded target accepts; cloud sync's agent-based app
+    // takes no admin credentials, so there the call succeeds as the example shows.
+    case "synchronization-synchronizationjob-validatecredentials":
+      return { sp: SP.cloudSync, job: JOB.cloudSyncProvisioning };
     case "synchronization-synchronizationschema-get":
     case "synchronization-synchronizationschema-delete":
     case "synchronization-synchronizationschema-filteroperators":
@@ -158,6 +170,43 @@ export function conformanceProblems(documented: unknown, actual: unknown, path =
   return [];
 }
 
+const CSDL: Record<string, CsdlModel> = { "v1.0": readSyncExcerpt("v1.0"), beta: readSyncExcerpt("beta") };
+
+/** Properties the CSDL lacks that Graph's own examples return (SYNC-API §10.11). */
+const DOCUMENTED_UNDECLARED: Record<string, string[]> = {
+  // synchronization-synchronizationschema-filteroperators__synchronizationschema_filteroperators__response.http
+  // (beta and v1.0) and the full list in its HTML comment: every item carries `name`; the CSDL keys it by `id`.
+  filterOperatorSchema: ["name"],
+  // synchronization-synchronizationschema-functions__synchronizationschema_functions__response.http: same.
+  attributeMappingFunctionSchema: ["name"],
+};
+const allowDocumented: AllowUndeclared = (type, property) => DOCUMENTED_UNDECLARED[type]?.includes(property) ?? false;
+
+/** Replayed examples whose answer the excerpts cannot type: servicePrincipal is not in them. */
+const CSDL_UNCHECKED = ["serviceprincipal-get", "serviceprincipal-list"];
+const uncheckedPages = new Set<string>();
+
+/**
+ * The docs' on-demand examples name users and groups of their own tenants (and an AD distinguished name):
+ * replayed with a seeded user, and a seeded group small enough for on demand (≤ 5 members).
+ */
+async function withSeededSubjects(documented: unknown): Promise<string> {
+  const groups = (await emu.call("GET", "/v1.0/groups?$select=id")).body.value as { id: string }[];
+  let small = "";
+  for (const group of groups) {
+    const members = (await emu.call("GET", `/v1.0/groups/${group.id}/members?$select=id`)).body.value as unknown[];
+    if (members.length > 0 && members.length <= 5) {
+      small = group.id;
+      break;
+    }
+  }
+  const request = structuredClone(documented) as { parameters: { subjects: { objectId: string; objectTypeName: string }[] }[] };
+  for (const parameter of request.parameters) {
+    for (const subject of parameter.subjects) subject.objectId = subject.objectTypeName.toLowerCase() === "group" ? small : PERSONAS.reader.oid;
+  }
+  return JSON.stringify(request);
+}
+
 let emu: TestEmulator;
 const pairs = existsSync(EXAMPLES) ? loadPairs() : [];
 beforeAll(async () => {
@@ -193,7 +242,8 @@ describe("documented examples", () => {
     const token = await emu.token("admin", pair.name.includes("bulkupload") ? { scopes: uploadScopes } : {});
     const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
     if (pair.request.headers["content-type"]) headers["Content-Type"] = pair.request.headers["content-type"];
-    const response = await fetch(mapUrl(url, ids, emu.url), { method, headers, body: pair.request.bodyText || undefined });
+    const body = page(pair) === "synchronization-synchronizationjob-provisionondemand" ? await withSeededSubjects(pair.request.body) : pair.request.bodyText || undefined;
+    const response = await fetch(mapUrl(url, ids, emu.url), { method, headers, body });
     const text = await response.text();
     const documentedStatus = Number(pair.response.startLine.split(/\s+/)[1]);
 
@@ -219,6 +269,43 @@ describe("documented examples", () => {
     // example's `""` quarantine dates (we send ISO dates), attribute `"type": "string"` (we send the enum
     // `String`), and templates returning `schema` inline (we do, as every docs example shows).
     expect(conformanceProblems(pair.response.body, JSON.parse(text))).toEqual([]);
+
+    // The other way round: nothing the CSDL type lacks.
+    const model = CSDL[pair.version];
+    const type = endpointType(model, new URL(mapUrl(url, ids, emu.url)).pathname.replace(/^\/(v1\.0|beta)/, ""), method);
+    const unchecked = new Set<string>();
+    if (type) expect(undeclaredProperties(model, type, JSON.parse(text), allowDocumented, unchecked)).toEqual([]);
+    if (!type || unchecked.size > 0) uncheckedPages.add(page(pair));
+  });
+
+  it("the CSDL walk reads types from paths, follows inheritance, and names undeclared properties", () => {
+    const model = CSDL["v1.0"];
+    expect(endpointType(model, "/servicePrincipals/x/synchronization/jobs")).toBe("Collection(graph.synchronizationJob)");
+    expect(endpointType(model, "/servicePrincipals(appId='a')/synchronization/jobs/j.1/schema")).toBe("graph.synchronizationSchema");
+    expect(endpointType(model, "/servicePrincipals/x/synchronization/jobs/j/schema/filterOperators")).toBe("Collection(graph.filterOperatorSchema)");
+    expect(endpointType(model, "/servicePrincipals/x/synchronization/jobs/j/provisionOnDemand")).toBe("graph.stringKeyStringValuePair");
+    expect(endpointType(model, "/servicePrincipals/x/synchronization/secrets")).toBe("Collection(graph.synchronizationSecretKeyStringValuePair)");
+    expect(endpointType(model, "/servicePrincipals/x")).toBe("graph.servicePrincipal");
+    expect(endpointType(model, "/servicePrincipals/x/synchronization/jobs", "POST")).toBe("graph.synchronizationJob");
+    expect(model.properties("synchronizationJob").has("id")).toBe(true); // from graph.entity
+    expect(model.properties("synchronizationJob").get("schema")?.navigation).toBe(true);
+    const job = { "@odata.context": "x", id: "j", templateId: "t", extra: 1, status: { code: "Active", lastExecution: { state: "Succeeded", bogus: 2 } }, schedule: null };
+    expect(undeclaredProperties(model, "graph.synchronizationJob", job)).toEqual(["$.extra: not a property of synchronizationJob", "$.status.lastExecution.bogus: not a property of synchronizationTaskExecution"]);
+    expect(undeclaredProperties(model, "Collection(graph.synchronizationJob)", { value: [{ id: "j", x: 1 }], "@odata.nextLink": "n", more: 1 })).toEqual([
+      "$.more: not part of a collection response",
+      "$.value[0].x: not a property of synchronizationJob",
+    ]);
+    expect(undeclaredProperties(model, "graph.publicInnerError", { anything: { at: "all" } })).toEqual([]); // OpenType
+    expect(undeclaredProperties(model, "Collection(graph.filterOperatorSchema)", [{ name: "EQUALS", arity: "Binary" }], allowDocumented)).toEqual([]);
+    expect(undeclaredProperties(model, "Collection(graph.filterOperatorSchema)", [{ name: "EQUALS" }])).toEqual(["$[0].name: not a property of filterOperatorSchema"]);
+    const unchecked = new Set<string>();
+    expect(undeclaredProperties(model, "graph.servicePrincipal", { anything: 1 }, undefined, unchecked)).toEqual([]);
+    expect([...unchecked]).toEqual(["servicePrincipal"]);
+    expect(typeName("#microsoft.graph.synchronizationJob")).toBe("synchronizationJob");
+  });
+
+  it("the CSDL walk typed every replayed answer except those listed as unchecked", () => {
+    expect([...uncheckedPages].sort()).toEqual(CSDL_UNCHECKED);
   });
 
   it("create job mimics the docs example's 200 when configured", async () => {

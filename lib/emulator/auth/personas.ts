@@ -5,7 +5,7 @@ export const GRAPH_AUDIENCE = "https://graph.microsoft.com";
 /** Graph's first-party application id; Entra also accepts it as an audience. */
 export const GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
 
-export type PersonaId = "admin" | "reader" | "nosync";
+export type PersonaId = "admin" | "reader" | "nosync" | "auditor";
 
 export interface Persona {
   id: PersonaId;
@@ -13,6 +13,8 @@ export interface Persona {
   name: string;
   upn: string;
   role: string;
+  /** One line for the sign-in page: what this person can do in the console. */
+  can: string;
   scopes: readonly string[];
 }
 
@@ -23,7 +25,17 @@ export const PERSONAS: Record<PersonaId, Persona> = {
     name: "Adele Vance",
     upn: "adele.vance@contoso.example",
     role: "Provisioning administrator (Application Administrator)",
-    scopes: ["Application.Read.All", "Synchronization.ReadWrite.All"],
+    can: "Can do everything: change jobs, assign people and groups to apps, edit people, read logs.",
+    scopes: [
+      "Application.Read.All",
+      "Synchronization.ReadWrite.All",
+      "AuditLog.Read.All",
+      "Directory.Read.All",
+      "User.Read.All",
+      "GroupMember.Read.All",
+      "AppRoleAssignment.ReadWrite.All",
+      "User.ReadWrite.All",
+    ],
   },
   reader: {
     id: "reader",
@@ -31,7 +43,8 @@ export const PERSONAS: Record<PersonaId, Persona> = {
     name: "Megan Bowen",
     upn: "megan.bowen@contoso.example",
     role: "Read-only administrator (Global Reader)",
-    scopes: ["Application.Read.All", "Synchronization.Read.All"],
+    can: "Can see apps, jobs, people, assignments and logs, but change nothing.",
+    scopes: ["Application.Read.All", "Synchronization.Read.All", "AuditLog.Read.All", "Directory.Read.All", "User.Read.All", "GroupMember.Read.All"],
   },
   nosync: {
     id: "nosync",
@@ -39,7 +52,17 @@ export const PERSONAS: Record<PersonaId, Persona> = {
     name: "Alex Wilber",
     upn: "alex.wilber@contoso.example",
     role: "User without synchronization permissions",
+    can: "Can see apps only; jobs, people and logs are hidden.",
     scopes: ["Application.Read.All"],
+  },
+  auditor: {
+    id: "auditor",
+    oid: "0c5a1d3e-8f2b-4a6c-9d7e-1f2a3b4c5d04",
+    name: "Lidia Holloway",
+    upn: "lidia.holloway@contoso.example",
+    role: "Auditor (Reports Reader)",
+    can: "Can read audit and provisioning logs, apps and people; jobs are hidden.",
+    scopes: ["AuditLog.Read.All", "Directory.Read.All"],
   },
 };
 

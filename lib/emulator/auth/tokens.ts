@@ -54,7 +54,7 @@ export async function issueGraphAccessToken(options: AccessTokenOptions): Promis
 }
 
 export type VerifiedCaller =
-  | { ok: true; oid: string; scopes: Set<string> }
+  | { ok: true; oid: string; name: string; upn: string; appId: string; scopes: Set<string> }
   | { ok: false; reason: "missing" | "expired" | "invalid" };
 
 /** Checks a `Authorization` header value: RS256 signature, expiry, audience Graph. */
@@ -68,7 +68,8 @@ export async function verifyGraphAuthorization(header: string | undefined): Prom
       audience: [GRAPH_AUDIENCE, GRAPH_APP_ID],
     });
     const scopes = new Set(typeof payload.scp === "string" ? payload.scp.split(" ").filter(Boolean) : []);
-    return { ok: true, oid: String(payload.oid ?? ""), scopes };
+    const text = (value: unknown) => (typeof value === "string" ? value : "");
+    return { ok: true, oid: text(payload.oid), name: text(payload.name), upn: text(payload.upn), appId: text(payload.appid), scopes };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) return { ok: false, reason: "expired" };
     return { ok: false, reason: "invalid" };

@@ -1,6 +1,7 @@
 import { issueGraphAccessToken, setAccessTokenLifetime } from "../auth/tokens";
 import { isPersonaId, PERSONAS } from "../auth/personas";
 import { parseDurationMs } from "../engine/duration";
+import { evaluate } from "../engine/evaluate";
 import { GraphError, badRequest, notFound } from "../http/errors";
 import type { EmulatorInstance } from "../instance";
 import { validateFault } from "./faults";
@@ -101,6 +102,15 @@ export async function handleControl(method: string, segments: string[], body: un
       const added = specs.map((spec) => validateFault(spec)).map((spec) => emulator.faults.add(spec));
       return { status: 201, body: Array.isArray(body) ? { value: added } : added[0] };
     }
+    case "target": {
+      // GET /_emulator/target/{servicePrincipalId}/{jobId}: the accounts a job has provisioned into its target app.
+      if (method !== "GET") throw notAllowed(method);
+      const [, spId = "", jobId = ""] = segments;
+      const job = state.tenant.servicePrincipal(spId) ? state.tenant.synchronization(state.tenant.servicePrincipal(spId)!.id).jobs.get(jobId) : undefined;
+      if (!job?.provisioner) throw notFound(`No job '${jobId}' on service principal '${spId}'.`);
+      evaluate(job, state.clock.now()); // the cycles that have ended run before their results are read
+      return { status: 200, body: { value: job.provisioner.target.all() } };
+    }
     case "requests": {
       if (method === "GET") return { status: 200, body: { value: emulator.log.list() } };
       if (method === "DELETE") {
@@ -128,6 +138,6 @@ export async function handleControl(method: string, segments: string[], body: un
       return { status: 200, body: { access_token: token, token_type: "Bearer", expires_in: expiresIn } };
     }
     default:
-      throw notFound(`Unknown emulator control '${name}'.`, "NotFound");
+      throw notFound(`Unknown control '${name}'.`, "NotFound");
   }
 }

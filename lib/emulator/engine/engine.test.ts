@@ -2,6 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOB, SP } from "../seed/ids";
 import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
 import { parseResetScope } from "./operations";
+import { CROSS_TENANT_DEMO_CREDENTIALS, SALESFORCE_DEMO_CREDENTIALS, SCIM_DEMO_CREDENTIALS } from "../targets/app-profiles";
+
+const DEMO_SCIM = [
+  { key: "BaseAddress", value: SCIM_DEMO_CREDENTIALS.BaseAddress },
+  { key: "SecretToken", value: SCIM_DEMO_CREDENTIALS.SecretToken },
+];
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -80,6 +86,7 @@ describe("job lifecycle on a settable clock", () => {
     });
     const id = created.body.id as string;
 
+    expect((await emu.call("PUT", `/beta/servicePrincipals/${SP.zoom}/synchronization/secrets`, { body: { value: DEMO_SCIM } })).status).toBe(204);
     expect((await emu.call("POST", `${jobPath(SP.zoom, id)}/start`)).status).toBe(204);
     let job = await getJob(SP.zoom, id);
     expect(job.schedule).toMatchObject({ state: "Active", interval: "PT40M" });
@@ -138,8 +145,11 @@ describe("job lifecycle on a settable clock", () => {
 
   it("bad saved credentials quarantine a job; Start clears quarantine; fixed credentials lift it", async () => {
     const sp = SP.salesforceSandbox;
-    const secrets = (token: string) => emu.call("PUT", `/beta/servicePrincipals/${sp}/synchronization/secrets`, { body: { value: [{ key: "SecretToken", value: token }, { key: "SyncAll", value: "false" }] } });
-    expect((await secrets("expired-token")).status).toBe(204);
+    const secrets = (password: string) =>
+      emu.call("PUT", `/beta/servicePrincipals/${sp}/synchronization/secrets`, {
+        body: { value: [{ key: "UserName", value: SALESFORCE_DEMO_CREDENTIALS.UserName }, { key: "Password", value: password }, { key: "SyncAll", value: "false" }] },
+      });
+    expect((await secrets("not-the-password")).status).toBe(204);
     const id = (await emu.call("POST", jobs(sp), { body: { templateId: "SfSandboxOutDelta" } })).body.id;
     await emu.call("POST", `${jobPath(sp, id)}/start`);
     await advance("PT3M");
@@ -161,7 +171,7 @@ describe("job lifecycle on a settable clock", () => {
     await advance("PT3M");
     expect((await getJob(sp, id)).status.code).toBe("Quarantine");
 
-    expect((await secrets("good-token")).status).toBe(204);
+    expect((await secrets(SALESFORCE_DEMO_CREDENTIALS.Password)).status).toBe(204);
     expect((await getJob(sp, id)).status.code).toBe("Quarantine");
     await advance("PT2H");
     job = await getJob(sp, id);
@@ -180,6 +190,7 @@ describe("job lifecycle on a settable clock", () => {
     const fast = await startTestEmulator({ clockSpeed: 0 });
     try {
       const id = (await fast.call("POST", jobs(SP.zoom), { body: { templateId: "zoom" } })).body.id;
+      await fast.call("PUT", `/beta/servicePrincipals/${SP.zoom}/synchronization/secrets`, { body: { value: DEMO_SCIM } });
       await fast.call("POST", `${jobPath(SP.zoom, id)}/start`);
       expect((await fast.control("POST", "clock", { speed: 20_000 })).body.speed).toBe(20_000);
       let code = "";
@@ -197,24 +208,38 @@ describe("job lifecycle on a settable clock", () => {
 describe("credentials and on-demand provisioning", () => {
   const job = jobPath(SP.slack, JOB.slackActive);
   it("validateCredentials: 204 for good, 400 with the connector's code for bad, saved credentials too", async () => {
-    expect((await emu.call("POST", `${job}/validateCredentials`, { body: { credentials: [{ key: "SecretToken", value: "fine" }] } })).status).toBe(204);
-    const bad = await emu.call("POST", `${job}/validateCredentials`, { body: { credentials: [{ key: "SecretToken", value: "revoked-123" }] } });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.code).toBe("SystemForCrossDomainIdentityManagementCredentialValidationUnavailable");
+    expect((await emu.call("POST", `${job}/validateCredentials`, { body: { credentials: DEMO_SCIM } })).status).toBe(204);
+    for (const credentials of [
+      [{ key: "BaseAddress", value: DEMO_SCIM[0].value }, { key: "SecretToken", value: "not-the-token" }],
+      [{ key: "BaseAddress", value: "https://other.example.com/scim" }, { key: "SecretToken", value: DEMO_SCIM[1].value }],
+      [{ key: "SecretToken", value: DEMO_SCIM[1].value }],
+      [],
+    ]) {
+      const bad = await emu.call("POST", `${job}/validateCredentials`, { body: { credentials } });
+      expect(bad.status, JSON.stringify(credentials)).toBe(400);
+      expect(bad.body.error.code).toBe("SystemForCrossDomainIdentityManagementCredentialValidationUnavailable");
+    }
+    // A tenant URL compares without its trailing slash and with the host in any case.
+    const variant = [{ key: "BaseAddress", value: "https://SCIM.example.com/v2/" }, DEMO_SCIM[1]];
+    expect((await emu.call("POST", `${job}/validateCredentials`, { body: { credentials: variant } })).status).toBe(204);
     expect((await emu.call("POST", `${job}/validateCredentials`, { body: { useSavedCredentials: true } })).status).toBe(204);
     const collection = await emu.call("POST", `${jobs(SP.crossTenant)}/validateCredentials`, {
-      body: { useSavedCredentials: false, templateId: "Azure2Azure", credentials: [{ key: "CompanyId", value: "x" }, { key: "AuthenticationType", value: "SyncPolicy" }] },
+      body: { useSavedCredentials: false, templateId: "Azure2Azure", credentials: [{ key: "CompanyId", value: CROSS_TENANT_DEMO_CREDENTIALS.CompanyId }, { key: "AuthenticationType", value: "SyncPolicy" }] },
     });
     expect(collection.status).toBe(204);
+    const otherTenant = await emu.call("POST", `${jobs(SP.crossTenant)}/validateCredentials`, {
+      body: { useSavedCredentials: false, templateId: "Azure2Azure", credentials: [{ key: "CompanyId", value: "x" }] },
+    });
+    expect(otherTenant.body.error.code).toBe("AzureDirectoryB2BManagementPolicyCheckFailure");
   });
 
   it("provisionOnDemand returns JSON-string key/value and allows 5 requests per 10 s", async () => {
-    const body = { parameters: [{ ruleId: "rule", subjects: [{ objectId: "9bb0f679-a883-4a6f-8260-35b491b8b8c8", objectTypeName: "User" }] }] };
+    const body = { parameters: [{ ruleId: "rule", subjects: [{ objectId: "0c5a1d3e-8f2b-4a6c-9d7e-1f2a3b4c5d01", objectTypeName: "User" }] }] };
     const target = jobPath(SP.aws, JOB.awsActive);
     for (let i = 0; i < 5; i++) {
       const result = await emu.call("POST", `${target}/provisionOnDemand`, { body });
       expect(result.status).toBe(200);
-      expect(JSON.parse(result.body.key).result).toBe("Success");
+      expect(["Success", "Skipped"]).toContain(JSON.parse(result.body.key).result);
       expect(JSON.parse(result.body.value).provisioningSteps.length).toBeGreaterThan(0);
     }
     const limited = await emu.call("POST", `${target}/provisionOnDemand`, { body });

@@ -12,14 +12,21 @@ export const ACTIVE_INTERVAL = "PT40M";
 
 const intervalMs = (job: JobRecord) => parseDurationMs(job.interval) ?? 40 * 60_000;
 
-function execution(job: JobRecord, began: number, ended: number, seq: number, initial: boolean): Execution {
+/**
+ * The execution of cycle `seq`. With a provisioner, its counts are what the cycle did: `latest` runs the
+ * cycle (once) when it has not run yet; an older cycle that never ran had nothing to process.
+ */
+function execution(job: JobRecord, began: number, ended: number, seq: number, initial: boolean, latest = false): Execution {
+  const activityIdentifier = `${job.id}.${seq}`;
+  const done = job.provisioner ? (latest ? job.provisioner.run(activityIdentifier, ended) : job.provisioner.result(activityIdentifier)) : undefined;
   const { users, groups } = job.population;
-  const entitled = users + groups;
-  const imported = initial ? entitled : hashInt(0, 25, job.id, seq, "imported");
-  const exported = initial ? Math.max(0, entitled - hashInt(0, 15, job.id, "skip")) : hashInt(0, 4, job.id, seq, "exported");
-  const escrowed = job.escrowy && (initial || seq % 2 === 1) ? hashInt(1, 7, job.id, seq, "escrows") : 0;
+  const generated = !job.provisioner;
+  const entitled = done?.entitled ?? (generated ? users + groups : 0);
+  const imported = done?.imported ?? (generated ? (initial ? entitled : hashInt(0, 25, job.id, seq, "imported")) : 0);
+  const exported = done?.exported ?? (generated ? (initial ? Math.max(0, entitled - hashInt(0, 15, job.id, "skip")) : hashInt(0, 4, job.id, seq, "exported")) : 0);
+  const escrowed = done?.escrowed ?? (generated && job.escrowy && (initial || seq % 2 === 1) ? hashInt(1, 7, job.id, seq, "escrows") : 0);
   return {
-    activityIdentifier: `${job.id}.${seq}`,
+    activityIdentifier,
     countEntitled: entitled,
     countEntitledForProvisioning: entitled,
     countEscrowed: escrowed,
@@ -28,7 +35,7 @@ function execution(job: JobRecord, began: number, ended: number, seq: number, in
     countExports: exported + escrowed,
     countImported: imported,
     countImportedDeltas: initial ? 0 : imported,
-    countImportedReferenceDeltas: initial ? groups : hashInt(0, 3, job.id, seq, "refs"),
+    countImportedReferenceDeltas: initial ? (generated ? groups : 0) : generated ? hashInt(0, 3, job.id, seq, "refs") : 0,
     error: escrowed ? { code: "EntryLevelErrors", message: `${escrowed} entries could not be exported.`, tenantActionable: true } : null,
     state: escrowed ? "EntryLevelErrors" : "Succeeded",
     timeBegan: began,
@@ -36,10 +43,12 @@ function execution(job: JobRecord, began: number, ended: number, seq: number, in
   };
 }
 
+/** What the job keeps in sync: the accounts in its target app (or, without a provisioner, generated counts). */
 function counts(job: JobRecord) {
+  const target = job.provisioner?.target;
   return [
-    { key: "User to User", value: job.population.users },
-    { key: "Group to Group", value: job.population.groups },
+    { key: "User to User", value: target ? target.all("User").length : job.population.users },
+    { key: "Group to Group", value: target ? target.all("Group").length : job.population.groups },
   ];
 }
 
@@ -112,7 +121,7 @@ export function evaluate(job: JobRecord, now: number): StatusView {
         progress: [{ completedUnits: completed, totalUnits, units: "pages", observedAt: now }],
       };
     }
-    const initialRun = execution(job, job.initial.began ?? start, doneAt, job.cycleBase, true);
+    const initialRun = execution(job, job.initial.began ?? start, doneAt, job.cycleBase, true, true);
     view.lastExecution = initialRun;
     if (initialRun.state === "Succeeded") view.lastSuccessfulExecution = initialRun;
     if (initialRun.countExported > 0) view.lastSuccessfulExecutionWithExports = initialRun;
@@ -130,13 +139,13 @@ export function evaluate(job: JobRecord, now: number): StatusView {
   if (completed >= 1) {
     const run = (k: number) => {
       const began = anchor + k * every;
-      return execution(job, began, began + CYCLE_MS, job.cycleBase + 1 + k, false);
+      return execution(job, began, began + CYCLE_MS, job.cycleBase + 1 + k, false, k === completed);
     };
     const last = run(completed);
     view.lastExecution = last;
     view.steadyStateLastAchievedTime = last.timeEnded;
     view.steadyStateFirstAchievedTime ??= last.timeEnded;
-    if (view.synchronizedEntryCountByType.length === 0) view.synchronizedEntryCountByType = counts(job);
+    if (view.synchronizedEntryCountByType.length === 0 || job.provisioner) view.synchronizedEntryCountByType = counts(job);
     for (let k = completed; k >= Math.max(1, completed - 50); k--) {
       const candidate = k === completed ? last : run(k);
       if (candidate.state !== "Succeeded") continue;

@@ -1,3 +1,6 @@
+import type { TargetDirectory } from "../targets/target-directory";
+import type { CycleCounts } from "./cycle";
+
 /** Internal job model of the provisioning engine (times are engine epoch milliseconds). */
 export type StatusCode = "NotConfigured" | "NotRun" | "Active" | "Paused" | "Quarantine";
 export type ScheduleState = "Active" | "Disabled" | "Paused";
@@ -76,6 +79,13 @@ export interface JobRecord {
   credentialError: SyncError | null;
   initial: { totalUnits: number; doneUnits: number; began: number | null; done: boolean };
   population: { users: number; groups: number };
+  /** Runs the job's cycles against its target app (engine/provisioner.ts); absent, counts are generated. */
+  provisioner?: {
+    target: TargetDirectory;
+    /** Runs cycle `cycleId`, ending at `at`, once; later calls return what it did. */
+    run(cycleId: string, at: number): CycleCounts;
+    result(cycleId: string): CycleCounts | undefined;
+  };
   /** Every other incremental cycle ends with entry-level errors (escrows). */
   escrowy: boolean;
   snapshot: StatusView;

@@ -1,10 +1,13 @@
-import { GraphError, badRequest, errorBody, INVALID_JSON_MESSAGE } from "../http/errors";
+import { GraphError, badRequest, errorBody, INVALID_JSON_MESSAGE, methodNotAllowed } from "../http/errors";
 import { isJsonContentType } from "../http/body";
 import type { GraphRequest, GraphResult } from "./types";
 
 /**
  * JSON batching: `POST /$batch` with up to 20 requests, each answered with its own status, headers and
- * body; `dependsOn` orders requests and fails dependents of failed requests with 424.
+ * body; `dependsOn` orders requests and fails dependents of failed requests with 424. Request ids are "Not
+ * case-sensitive. Must be unique in the batch, otherwise, the batch request fails with a 400 error code"
+ * (concepts/json-batching.md): duplicates are compared and `dependsOn` is resolved without regard to case;
+ * responses carry each id as the client spelled it.
  */
 export const MAX_BATCH_REQUESTS = 20;
 
@@ -19,19 +22,23 @@ interface BatchItem {
 
 export type SubDispatch = (req: GraphRequest) => Promise<GraphResult>;
 
+/** Batch ids compare without regard to case (ordinal, as .NET's OrdinalIgnoreCase). */
+const idKey = (id: string) => id.toUpperCase();
+
 function parseItems(body: unknown): BatchItem[] {
   const requests = (body as { requests?: unknown } | undefined)?.requests;
   if (!Array.isArray(requests)) throw badRequest("The batch request body must be a JSON object with a 'requests' array.");
   if (requests.length === 0) throw badRequest("The batch request must contain at least one request.");
   if (requests.length > MAX_BATCH_REQUESTS) throw badRequest(`Number of batch requests exceeds the limit of ${MAX_BATCH_REQUESTS}.`);
-  const ids = new Set<string>();
+  const ids = new Map<string, string>();
   const items = requests.map((raw, index) => {
     const r = raw as Record<string, unknown>;
     if (r === null || typeof r !== "object") throw badRequest(`Batch request at index ${index} must be an object.`);
     const id = typeof r.id === "number" ? String(r.id) : r.id;
     if (typeof id !== "string" || id === "") throw badRequest(`Batch request at index ${index} is missing 'id'.`);
-    if (ids.has(id)) throw badRequest(`Batch request id '${id}' is not unique.`);
-    ids.add(id);
+    // Graph's text (msgraph-sdk-javascript#433, msgraph-sdk-java#559: ids differing only in case).
+    if (ids.has(idKey(id))) throw badRequest(`Request Id ${id} has to be unique in a batch.`);
+    ids.set(idKey(id), id);
     if (typeof r.method !== "string" || r.method === "") throw badRequest(`Batch request '${id}' is missing 'method'.`);
     if (typeof r.url !== "string" || r.url === "") throw badRequest(`Batch request '${id}' is missing 'url'.`);
     const headers: Record<string, string> = {};
@@ -45,7 +52,8 @@ function parseItems(body: unknown): BatchItem[] {
     return { id, method: r.method.toUpperCase(), url: r.url, headers, body: r.body, dependsOn: dependsOn as string[] };
   });
   for (const item of items) {
-    for (const dep of item.dependsOn) if (!ids.has(dep)) throw badRequest(`Batch request '${item.id}' depends on unknown request '${dep}'.`);
+    for (const dep of item.dependsOn) if (!ids.has(idKey(dep))) throw badRequest(`Batch request '${item.id}' depends on unknown request '${dep}'.`);
+    item.dependsOn = item.dependsOn.map((dep) => ids.get(idKey(dep))!);
   }
   return items;
 }
@@ -97,7 +105,7 @@ function subRequest(item: BatchItem, parent: GraphRequest): GraphRequest {
 }
 
 export async function handleBatch(req: GraphRequest, dispatch: SubDispatch): Promise<GraphResult> {
-  if (req.method !== "POST") throw new GraphError(405, "Request_BadRequest", `The HTTP method '${req.method}' is not allowed for $batch.`);
+  if (req.method !== "POST") throw methodNotAllowed(["POST"]);
   const items = order(parseItems(req.body));
   const statuses = new Map<string, number>();
   const responses: { id: string; status: number; headers: Record<string, string>; body?: unknown }[] = [];

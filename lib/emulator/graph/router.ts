@@ -1,6 +1,10 @@
+import { runEndedCycles } from "../engine/provisioner";
 import { segmentNotFound } from "../http/errors";
+import { handleAuditLogs } from "./auditLogs";
 import { handleBatch } from "./batch";
+import { handleGroups } from "./groups";
 import { handleServicePrincipals } from "./servicePrincipals";
+import { handleUsers } from "./users";
 import type { EmulatorState, GraphRequest, GraphResult } from "./types";
 
 /** The Graph surface: one router per resource. `beforeSubRequest` applies faults to `$batch` items. */
@@ -10,7 +14,12 @@ export async function dispatchGraph(
   beforeSubRequest: (req: GraphRequest) => Promise<GraphResult | null> = async () => null,
 ): Promise<GraphResult> {
   const first = req.segments[0] ?? "";
+  // A write changes what later cycles see; the cycles that ended before it run first, with what they saw.
+  if (req.method !== "GET" && first !== "$batch") runEndedCycles(state.tenant, state.clock.now());
   if (/^servicePrincipals($|\()/i.test(first)) return handleServicePrincipals(req, state);
+  if (first.toLowerCase() === "auditlogs") return handleAuditLogs(req, state);
+  if (/^users($|\()/i.test(first)) return handleUsers(req, state);
+  if (first.toLowerCase() === "groups") return handleGroups(req, state);
   if (first === "$batch" && req.segments.length === 1) {
     return handleBatch(req, async (sub) => (await beforeSubRequest(sub)) ?? dispatchGraph(sub, state, beforeSubRequest));
   }

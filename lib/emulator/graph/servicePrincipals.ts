@@ -1,6 +1,7 @@
-import { GraphError, badRequest, resourceNotFound, segmentNotFound } from "../http/errors";
+import { badRequest, methodNotAllowed, resourceNotFound, segmentNotFound } from "../http/errors";
 import { applyCollectionQuery, encodeSkipToken, isEventual, nextLink, parseCollectionQuery, selectProperties, systemOptions, type CollectionConfig } from "../odata/query";
 import type { ServicePrincipal } from "../seed/servicePrincipal";
+import { handleAppRoleAssignedTo } from "./appRoleAssignedTo";
 import { requireApplicationRead } from "./permissions";
 import { handleSynchronization } from "./synchronization/router";
 import { ok, type EmulatorState, type GraphRequest, type GraphResult } from "./types";
@@ -14,6 +15,8 @@ export const SERVICE_PRINCIPAL_QUERY: CollectionConfig = {
       (name) => [name.toLowerCase(), name],
     ),
   ),
+  /** Collection(Edm.String) on servicePrincipal: filtered only through `any()` (e.g. `tags/any(t: t eq 'x')`). */
+  collections: ["tags", "serviceprincipalnames"],
   searchable: ["displayName", "description"],
   defaultTop: 100,
   maxTop: 999,
@@ -21,10 +24,6 @@ export const SERVICE_PRINCIPAL_QUERY: CollectionConfig = {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const APP_ID_KEY = /^servicePrincipals\(appId='([^']*)'\)$/i;
-
-function methodNotAllowed(method: string): GraphError {
-  return new GraphError(405, "Request_BadRequest", `The HTTP method '${method}' is not allowed for this resource.`);
-}
 
 export function resolveServicePrincipal(state: EmulatorState, segment: string, next: string | undefined): { sp: ServicePrincipal; rest: number } {
   const byAppId = APP_ID_KEY.exec(segment);
@@ -82,9 +81,12 @@ function get(req: GraphRequest, state: EmulatorState, sp: ServicePrincipal): Gra
   });
 }
 
+/** `/servicePrincipals/$count`: needs ConsistencyLevel: eventual (SYNC-API §6.1); counts what `$filter`/`$search` leave. */
 function count(req: GraphRequest, state: EmulatorState): GraphResult {
   if (!isEventual(req.headers)) throw badRequest("$count is not currently supported.", "Request_BadRequest");
-  return { status: 200, body: String(state.tenant.servicePrincipals.length), headers: { "Content-Type": "text/plain;charset=utf-8" } };
+  const q = parseCollectionQuery(req.query, req.headers, SERVICE_PRINCIPAL_QUERY, KNOWN_PROPERTIES(state), true);
+  const { total } = applyCollectionQuery(state.tenant.servicePrincipals, { ...q, offset: 0 }, SERVICE_PRINCIPAL_QUERY);
+  return { status: 200, body: String(total), headers: { "Content-Type": "text/plain;charset=utf-8" } };
 }
 
 export async function handleServicePrincipals(req: GraphRequest, state: EmulatorState): Promise<GraphResult> {
@@ -92,20 +94,22 @@ export async function handleServicePrincipals(req: GraphRequest, state: Emulator
   const isCollection = first.toLowerCase() === "serviceprincipals";
   if (isCollection && req.segments.length === 1) {
     requireApplicationRead(req.scopes);
-    if (req.method !== "GET") throw methodNotAllowed(req.method);
+    if (req.method !== "GET") throw methodNotAllowed(["GET"]);
     return list(req, state);
   }
   if (isCollection && second === "$count" && req.segments.length === 2) {
     requireApplicationRead(req.scopes);
+    if (req.method !== "GET") throw methodNotAllowed(["GET"]);
     return count(req, state);
   }
   // /servicePrincipals/{id}/… or /servicePrincipals(appId='…')/…
   const restIndex = APP_ID_KEY.test(first) ? 1 : 2;
   const tail = req.segments.slice(restIndex);
   if (tail.length > 0 && tail[0].toLowerCase() === "synchronization") return handleSynchronization(req, state, tail.slice(1), () => resolveServicePrincipal(state, first, second).sp);
+  if (tail.length > 0 && tail[0].toLowerCase() === "approleassignedto") return handleAppRoleAssignedTo(req, state, tail.slice(1), () => resolveServicePrincipal(state, first, second).sp);
   requireApplicationRead(req.scopes);
   const { sp } = resolveServicePrincipal(state, first, second);
   if (tail.length > 0) throw segmentNotFound(tail[0]);
-  if (req.method !== "GET") throw methodNotAllowed(req.method);
+  if (req.method !== "GET") throw methodNotAllowed(["GET"]);
   return get(req, state, sp);
 }

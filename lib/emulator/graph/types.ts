@@ -16,8 +16,18 @@ export interface GraphRequest {
   rawBody: Buffer;
   contentType: string | undefined;
   scopes: ReadonlySet<string>;
+  /** Who called, from the token (oid, name, upn, appid) and the socket: audit events record it. */
+  caller?: CallerIdentity;
   /** The emulator origin, for `@odata.context` and `@odata.nextLink`. */
   origin: string;
+}
+
+export interface CallerIdentity {
+  oid: string;
+  name: string;
+  upn: string;
+  appId: string;
+  ipAddress: string;
 }
 
 export interface GraphResult {

@@ -36,6 +36,14 @@ export function resourceNotFound(id: string): GraphError {
   return notFound(`Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
 }
 
+/**
+ * 405 with the `Allow` header (RFC 9110 §15.5.6) listing the methods the resource answers. Code and message
+ * are Graph's, from the 405 in the JSON batching docs' example response (concepts/json-batching.md).
+ */
+export function methodNotAllowed(allowed: readonly string[]): GraphError {
+  return new GraphError(405, "Request_BadRequest", "Specified HTTP method is not allowed for the request target.", { Allow: [...new Set(allowed)].join(", ") });
+}
+
 export function segmentNotFound(segment: string): GraphError {
   return badRequest(`Resource not found for the segment '${segment}'.`);
 }

@@ -104,6 +104,7 @@ export async function handleGraph(req: IncomingMessage, res: ServerResponse, url
       rawBody: raw,
       contentType,
       scopes: caller.scopes,
+      caller: { oid: caller.oid, name: caller.name, upn: caller.upn, appId: caller.appId, ipAddress: (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "") },
       origin: origin(req, fallbackOrigin),
     };
     const result = await dispatchGraph(graphRequest, emulator.state, async (sub) => {

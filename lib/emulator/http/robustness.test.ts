@@ -53,7 +53,7 @@ describe("bad input gets Graph-shaped errors, never a crash", () => {
   it("client-request-id is echoed; unknown segments, methods and versions are errors", async () => {
     const echoed = await emu.call("GET", "/beta/servicePrincipals?$top=1", { headers: { "client-request-id": "abc-123" } });
     expect(echoed.headers.get("client-request-id")).toBe("abc-123");
-    expect((await emu.call("GET", "/beta/users")).status).toBe(400);
+    expect((await emu.call("GET", "/beta/devices")).status).toBe(400);
     expect((await emu.call("GET", `/beta/servicePrincipals/${SP.slack}/nope`)).status).toBe(400);
     expect((await emu.call("GET", `/beta/servicePrincipals/${SP.slack}/synchronization/nope`)).status).toBe(400);
     expect((await emu.call("PATCH", `/beta/servicePrincipals/${SP.slack}/synchronization/jobs`)).status).toBe(405);

@@ -34,7 +34,7 @@ export const Errors = {
     stsError(
       "invalid_request",
       50011,
-      `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${clientId}'. Make sure the redirect URI sent in the request matches one added to your application registration (embedded: http://127.0.0.1:<port>/auth/bridge, http://localhost:<port>/auth/bridge, or EMULATOR_REDIRECT_URIS).`,
+      `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${clientId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/redirectUriMismatchError to learn more about how to fix this.`,
     ),
   unsupportedResponseType: (value: string) =>
     stsError("unsupported_response_type", 700054, `response_type '${value}' is not enabled for the application. Use 'code' (authorization code flow with PKCE).`),

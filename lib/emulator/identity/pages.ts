@@ -21,7 +21,7 @@ button{font:inherit;cursor:pointer}
 .account{display:block;width:100%;text-align:left;padding:.75rem 1rem;background:#fff;color:#1b1b1b;border:1px solid #8a8a8a;border-radius:6px}
 .account:hover{background:#ebf3fc;border-color:#0f6cbd}
 .account .name{display:block;font-weight:600}
-.account .upn,.account .role{display:block;color:#424242}
+.account .upn,.account .role,.account .can{display:block;color:#424242}
 .badge{display:inline-block;margin-left:.5rem;padding:0 .4rem;border-radius:4px;background:#0f6cbd;color:#fff;font-size:.875rem;font-weight:600}
 .secondary{padding:.5rem 1rem;background:#fff;color:#0f548c;border:1px solid #0f548c;border-radius:6px}
 a{color:#0f548c}
@@ -69,6 +69,7 @@ export function signInPage(options: SignInPageOptions): string {
 <span class="name">${escapeHtml(persona.name)}${badges}</span>
 <span class="upn">${escapeHtml(persona.upn)}</span>
 <span class="role">${escapeHtml(persona.role)}</span>
+<span class="can">${escapeHtml(persona.can)}</span>
 </button></li>`;
     })
     .join("\n");

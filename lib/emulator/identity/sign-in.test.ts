@@ -28,6 +28,7 @@ describe("sign-in page", () => {
       expect(html).toContain(persona.name);
       expect(html).toContain(persona.upn);
       expect(html).toContain(persona.role);
+      expect(html).toContain(persona.can);
     }
     expect(html).toMatch(/<form method="post" action="\/[^"]+\/oauth2\/v2\.0\/authorize">/);
   });

@@ -48,7 +48,7 @@ function redeemCode(form: URLSearchParams, clientId: string): GrantResult {
   const code = form.get("code");
   if (!code) return Errors.missingParameter("code");
   const grant = codes.get(digest(code));
-  if (!grant) return Errors.codeInvalid("The code is unknown (malformed, or issued before the emulator restarted).");
+  if (!grant) return Errors.codeInvalid("");
   if (grant.used) {
     // RFC 6749 §4.1.2: a replayed code revokes what it produced.
     revokeFamilies(grant.familyIds);
@@ -83,7 +83,7 @@ function redeemRefreshToken(form: URLSearchParams, clientId: string): GrantResul
   if (!token) return Errors.missingParameter("refresh_token");
   const record = refreshTokens.get(digest(token));
   const family = record ? families.get(record.familyId) : undefined;
-  if (!record || !family) return Errors.refreshInvalid("The refresh token is unknown (malformed, or issued before the emulator restarted).");
+  if (!record || !family) return Errors.refreshInvalid("");
   if (family.clientId !== clientId) return Errors.refreshInvalid("The refresh token was issued to a different application.");
   if (family.revoked) return Errors.refreshRevoked();
   if (family.expiresAt <= Date.now()) return Errors.refreshExpired();

@@ -1,4 +1,5 @@
 import { GraphError } from "../http/errors";
+import { readStringLiteral } from "./literal";
 
 /**
  * A small OData `$filter` parser/evaluator for directory objects: eq/ne/ge/le/in, startswith/endswith,
@@ -33,25 +34,17 @@ function tokenize(input: string): Token[] {
     if (/\s/.test(c)) {
       i++;
     } else if (c === "'") {
-      let value = "";
-      i++;
-      for (;;) {
-        if (i >= input.length) throw invalid("unterminated string literal.");
-        if (input[i] === "'") {
-          if (input[i + 1] === "'") {
-            value += "'";
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        value += input[i++];
-      }
-      tokens.push({ type: "str", text: value, value });
+      const literal = readStringLiteral(input, i);
+      if (!literal) throw invalid("unterminated string literal.");
+      tokens.push({ type: "str", text: literal.value, value: literal.value });
+      i = literal.end;
     } else if ("(),:/".includes(c)) {
       tokens.push({ type: "punct", text: c });
       i++;
+    } else if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\w-])/i.test(input.slice(i))) {
+      // An Edm.Guid literal (`resourceId eq 8e881353-…`, user-list-approleassignments): a word, whatever its first character.
+      tokens.push({ type: "word", text: input.slice(i, i + 36) });
+      i += 36;
     } else if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?/.test(input.slice(i))) {
       const text = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?/.exec(input.slice(i))![0];
       tokens.push({ type: "str", text, value: text });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { GraphError, badRequest } from "../http/errors";
-import { evaluateFilter, parseFilter, type ParsedFilter } from "./filter";
+import { evaluateFilter, parseFilter, type FilterNode, type ParsedFilter } from "./filter";
 
 /**
  * OData query options for directory collections ($top, $select, $filter, $search, $count, $orderby,
@@ -13,9 +13,16 @@ export interface CollectionConfig {
   resourceName: string;
   /** Lower-case filterable name → property name. */
   filterable: Record<string, string>;
+  /** Lower-case names of the filterable properties that are collections (`Collection(Edm.String)`): only `any()` applies. */
+  collections?: readonly string[];
   searchable: string[];
   defaultTop: number;
   maxTop: number;
+  /**
+   * `$orderby` alone (no `$filter`/`$search`) works without the advanced query parameters: user-list and group-list
+   * need ConsistencyLevel and `$count` only "when using `$filter` with the `$orderby` query parameter".
+   */
+  orderByWithoutAdvanced?: boolean;
 }
 
 export interface CollectionQuery {
@@ -85,22 +92,68 @@ function parseSearch(value: string): CollectionQuery["search"] {
   return { op: op ?? "AND", clauses };
 }
 
+/**
+ * A collection-valued property used where OData needs a single value (`tags eq 'x'` instead of
+ * `tags/any(t: t eq 'x')`). Graph parses `$filter` with the OData library (ODL) against its model before the
+ * directory sees it; the texts are ODL's binder messages (MetadataBinder_BinaryOperatorOperandNotSingleValue,
+ * _LeftOperandNotSingleValue, _FunctionArgumentNotSingleValue in Microsoft.OData.Core's SRResources), behind the
+ * "Invalid filter clause: " prefix Graph puts on ODL filter errors (code BadRequest).
+ */
+const OPERATOR_KIND = { eq: "Equal", ne: "NotEqual", ge: "GreaterThanOrEqual", le: "LessThanOrEqual", gt: "GreaterThan", lt: "LessThan" } as const;
+
+function checkSingleValues(node: FilterNode, collections: readonly string[], variables: readonly string[] = []): void {
+  const isCollection = (path: string) => !variables.includes(path) && collections.includes(path.toLowerCase());
+  const invalid = (message: string) => badRequest(`Invalid filter clause: ${message}`);
+  switch (node.kind) {
+    case "and":
+    case "or":
+      checkSingleValues(node.left, collections, variables);
+      checkSingleValues(node.right, collections, variables);
+      return;
+    case "not":
+      checkSingleValues(node.operand, collections, variables);
+      return;
+    case "compare":
+      if (isCollection(node.path))
+        throw invalid(`The operand for a binary operator '${OPERATOR_KIND[node.op]}' is not a single value. Binary operators require both operands to be single values.`);
+      return;
+    case "in":
+      if (isCollection(node.path))
+        throw invalid("The left operand for the IN operation is not a single value. IN operations require the left operand to be a single value and the right operand to be a collection value.");
+      return;
+    case "func":
+      if (isCollection(node.path))
+        throw invalid(`The argument for an invocation of a function with name '${node.name}' is not a single value. All arguments for this function must be single values.`);
+      return;
+    case "any":
+      checkSingleValues(node.predicate, collections, [...variables, node.variable]);
+      return;
+  }
+}
+
 export function parseCollectionQuery(
   query: URLSearchParams,
   headers: Record<string, string | string[] | undefined>,
   config: CollectionConfig,
   knownProperties: readonly string[],
+  /** `/{collection}/$count`: the segment itself is the `$count` of the advanced query parameters. */
+  countSegment = false,
 ): CollectionQuery {
   const options = systemOptions(query);
   const eventual = isEventual(headers);
-  const count = options.get("$count")?.toLowerCase() === "true";
+  const count = countSegment || options.get("$count")?.toLowerCase() === "true";
   if (options.has("$count") && !["true", "false"].includes(options.get("$count")!.toLowerCase()))
     throw badRequest(`Invalid value '${options.get("$count")}' for $count.`, "Request_BadRequest");
   const advanced = eventual && count;
 
   for (const name of options.keys()) {
     if (name === "$skip") throw badRequest("'$skip' is not supported by the service.", "Request_BadRequest");
-    if (name === "$expand") throw unsupported("$expand is not supported by the emulator.");
+    // Not emulated (Graph supports $expand on servicePrincipals): refused with the text Graph sends where a
+    // service does not allow the option (microsoft-graph-docs-contrib#8527). README: "Not emulated".
+    if (name === "$expand")
+      throw badRequest(
+        "The query specified in the URI is not valid. Query option 'Expand' is not allowed. To allow it, set the 'AllowedQueryOptions' property on EnableQueryAttribute or QueryValidationSettings.",
+      );
     if (!["$top", "$select", "$filter", "$search", "$count", "$orderby", "$skiptoken", "$format"].includes(name))
       throw badRequest(`Query option '${name}' is not allowed.`, "Request_BadRequest");
   }
@@ -127,6 +180,7 @@ export function parseCollectionQuery(
   let filter: ParsedFilter | null = null;
   if (options.has("$filter")) {
     filter = parseFilter(options.get("$filter")!);
+    checkSingleValues(filter.root, config.collections ?? []);
     for (const property of filter.properties) {
       if (!Object.hasOwn(config.filterable, property.toLowerCase()))
         throw unsupported(`Unsupported or invalid query filter clause specified for property '${property}' of resource '${config.resourceName}'.`);
@@ -148,7 +202,8 @@ export function parseCollectionQuery(
   if (options.has("$orderby")) {
     const match = /^\s*(\w+)(?:\s+(asc|desc))?\s*$/i.exec(options.get("$orderby")!);
     if (!match || match[1].toLowerCase() !== "displayname") throw unsupported("Sorting is only supported on displayName.");
-    if (!advanced) throw unsupported("Sorting not supported for current query. Add $count=true and the ConsistencyLevel: eventual header.");
+    if (!advanced && !(config.orderByWithoutAdvanced && !filter && !search))
+      throw unsupported("Sorting not supported for current query. Add $count=true and the ConsistencyLevel: eventual header.");
     orderBy = { property: "displayName", descending: match[2]?.toLowerCase() === "desc" };
   }
 

@@ -1,4 +1,5 @@
 import type { SecretPair } from "../engine/credentials";
+import { CROSS_TENANT_DEMO_CREDENTIALS, SCIM_DEMO_CREDENTIALS } from "../targets/app-profiles";
 import { hashGuid } from "../engine/random";
 import { APP_ID, JOB, SP, XSS_DISPLAY_NAME } from "./ids";
 import type { SchemaShape } from "./schemas";
@@ -58,9 +59,10 @@ function publisher(name: string) {
 
 const created = (daysAgo: number) => new Date(Date.UTC(2025, 0, 1) - daysAgo * 86_400_000).toISOString().slice(0, 19) + "Z";
 
+/** The demo credentials the embedded SCIM-style targets accept (targets/app-profiles.ts), with default settings. */
 export const GOOD_SECRETS: SecretPair[] = [
-  { key: "BaseAddress", value: "https://scim.example.com/v2" },
-  { key: "SecretToken", value: "s3cr3t-token-value" },
+  { key: "BaseAddress", value: SCIM_DEMO_CREDENTIALS.BaseAddress },
+  { key: "SecretToken", value: SCIM_DEMO_CREDENTIALS.SecretToken },
   { key: "SyncNotificationSettings", value: '{"Enabled":false,"DeleteThresholdEnabled":true,"DeleteThresholdValue":500}' },
   { key: "SyncAll", value: "false" },
 ];
@@ -117,7 +119,7 @@ export function gallerySeed(): AppSeed[] {
         applicationTemplateId: "8b1025e4-1dd2-430b-a150-2ef79cd700f5", preferredSingleSignOnMode: "saml",
       },
       templates: [{ id: "aws", factoryTag: "aws", default: true, description: "Import roles from AWS accounts and provision users.", metadata: metadata("aws"), shape: { source: AAD, target: "AWS", groups: true }, settings: OUTBOUND_SETTINGS }],
-      secrets: [{ key: "ClientSecret", value: "AKIA-emulator-access-key" }, { key: "SecretToken", value: "aws-secret-value" }],
+      secrets: GOOD_SECRETS,
       jobs: [{ id: JOB.awsActive, templateId: "aws", timeline: [["create", 24 * 6], ["start", 24 * 6]] }],
     },
     {
@@ -163,7 +165,7 @@ export function gallerySeed(): AppSeed[] {
         tags: ["WindowsAzureActiveDirectoryIntegratedApp"], applicationTemplateId: "518e5f48-1fc8-4c48-9387-9fdf28b0dfe7",
       },
       templates: [{ id: "Azure2Azure", factoryTag: "Azure2Azure", default: true, description: "Synchronize users to another Microsoft Entra tenant.", metadata: metadata("azure2azure"), shape: { source: AAD, target: "Azure Active Directory (target tenant)", groups: false, targetStyle: "directory" }, settings: [...OUTBOUND_SETTINGS, { name: "AzureIngestionAttributeOptimization", value: "False" }, { name: "LookaheadQueryEnabled", value: "False" }] }],
-      secrets: [{ key: "CompanyId", value: "9f3a2b1c-0d4e-4f5a-8b6c-7d8e9f0a1b2c" }, { key: "AuthenticationType", value: "SyncPolicy" }],
+      secrets: [{ key: "CompanyId", value: CROSS_TENANT_DEMO_CREDENTIALS.CompanyId }, { key: "AuthenticationType", value: "SyncPolicy" }],
       jobs: [{ id: JOB.crossTenantActive, templateId: "Azure2Azure", timeline: [["create", 24 * 20], ["start", 24 * 20]] }],
     },
     {

@@ -1,5 +1,9 @@
+import { Assignments } from "../directory/assignments";
+import { Directory } from "../directory/directory";
 import type { SecretPair } from "../engine/credentials";
 import type { JobRecord } from "../engine/types";
+import { AuditLog } from "../logs/auditLog";
+import { ProvisioningLog } from "../logs/provisioningLog";
 import type { ServicePrincipal } from "../seed/servicePrincipal";
 
 /** In-memory directory of one emulator instance: service principals and their synchronization. */
@@ -24,9 +28,17 @@ export interface SyncRecord {
 
 export class Tenant {
   readonly servicePrincipals: ServicePrincipal[] = [];
+  /** Users, groups and memberships (`directory/`); set by `buildTenant`. */
+  directory = new Directory();
+  /** App role assignments: who is assigned to which service principal; set by `buildTenant`. */
+  assignments = new Assignments();
   private readonly byId = new Map<string, ServicePrincipal>();
   private readonly byAppId = new Map<string, ServicePrincipal>();
   private readonly sync = new Map<string, SyncRecord>();
+  /** `/auditLogs/provisioning`: the engine adds entries (`provisioningLog.add(event)`). */
+  readonly provisioningLog = new ProvisioningLog();
+  /** `/auditLogs/directoryAudits`: synchronization writes and engine incidents (logs/record.ts). */
+  readonly audits = new AuditLog();
 
   add(sp: ServicePrincipal, sync?: Partial<SyncRecord>): void {
     this.servicePrincipals.push(sp);

@@ -1,8 +1,9 @@
-import { GraphError, badRequest, notFound } from "../../http/errors";
+import { notFound } from "../../http/errors";
 import type { JobRecord } from "../../engine/types";
 import type { ServicePrincipal } from "../../seed/servicePrincipal";
 import type { SyncRecord, TemplateRecord } from "../../store/tenant";
 import type { EmulatorState, GraphRequest } from "../types";
+import { isSynchronizationSecretKey, unreadableBody } from "./model";
 
 /** What every synchronization handler gets: the request, the instance state and the resolved SP. */
 export interface SyncContext {
@@ -35,20 +36,22 @@ export function templateOf(c: SyncContext, job: JobRecord): TemplateRecord | und
 export function objectBody(req: GraphRequest, optional = false): Record<string, unknown> {
   if (req.body === undefined && optional) return {};
   if (req.body === null || typeof req.body !== "object" || Array.isArray(req.body))
-    throw badRequest("The request body must be a JSON object.");
+    throw unreadableBody();
   return req.body as Record<string, unknown>;
 }
 
-export function secretPairs(value: unknown, property: string): { key: string; value: string | null }[] {
-  if (!Array.isArray(value)) throw badRequest(`'${property}' must be an array of {"key","value"} pairs.`);
-  return value.map((item, index) => {
-    if (item === null || typeof item !== "object" || typeof (item as { key?: unknown }).key !== "string")
-      throw badRequest(`'${property}[${index}]' must have a string 'key'.`);
-    const raw = (item as { value?: unknown }).value;
-    if (raw !== undefined && raw !== null && typeof raw !== "string") throw badRequest(`'${property}[${index}].value' must be a string.`);
-    return { key: (item as { key: string }).key, value: (raw as string | null | undefined) ?? null };
+/**
+ * A `Collection(synchronizationSecretKeyStringValuePair)`: `key` must be a member of the enum synchronizationSecret,
+ * `value` a string or null, nothing else (annotations aside). Otherwise the generic 400 (model.ts).
+ */
+export function secretPairs(value: unknown): { key: string; value: string | null }[] {
+  if (!Array.isArray(value)) throw unreadableBody();
+  return value.map((item) => {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) throw unreadableBody();
+    const { key, value: raw } = item as { key?: unknown; value?: unknown };
+    if (typeof key !== "string" || !isSynchronizationSecretKey(key)) throw unreadableBody();
+    if (raw !== undefined && raw !== null && typeof raw !== "string") throw unreadableBody();
+    if (Object.keys(item).some((name) => name !== "key" && name !== "value" && !name.includes("@"))) throw unreadableBody();
+    return { key, value: raw ?? null };
   });
 }
-
-export const methodNotAllowed = (method: string) =>
-  new GraphError(405, "Request_BadRequest", `The HTTP method '${method}' is not allowed for this resource.`);

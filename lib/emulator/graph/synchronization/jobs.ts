@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { credentialErrorFor } from "../../engine/credentials";
 import { evaluate } from "../../engine/evaluate";
 import { createJob, parseResetScope, pauseJob, restartJob, startJob } from "../../engine/operations";
+import { attachProvisioner } from "../../engine/provisioner";
 import type { JobRecord } from "../../engine/types";
 import { badRequest } from "../../http/errors";
 import { noContent, ok, type GraphResult } from "../types";
@@ -39,6 +40,7 @@ export function createJobFromTemplate(c: SyncContext): GraphResult {
     settings: template.settings.map((setting) => ({ ...setting })),
     now: c.state.clock.now(),
   });
+  attachProvisioner(job, c.state.tenant, c.sp, template);
   c.sync.jobs.set(job.id, job);
   const location = `${c.req.origin}/${c.req.version}/servicePrincipals/${c.sp.id}/synchronization/jobs/${encodeURIComponent(job.id)}`;
   return {

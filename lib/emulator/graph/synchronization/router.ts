@@ -1,9 +1,11 @@
-import { segmentNotFound } from "../../http/errors";
+import { methodNotAllowed, segmentNotFound } from "../../http/errors";
 import type { ServicePrincipal } from "../../seed/servicePrincipal";
-import { requireSynchronization } from "../permissions";
+import { requireBulkUpload, requireSynchronization } from "../permissions";
 import type { EmulatorState, GraphRequest, GraphResult } from "../types";
-import { bulkUpload, provisionOnDemand, validateCredentialsForTemplate, validateJobCredentials } from "./actions";
-import { findJob, findTemplate, methodNotAllowed, type SyncContext } from "./context";
+import { auditSyncWrite, jobIdBefore } from "./audit";
+import { bulkUpload, validateCredentialsForTemplate, validateJobCredentials } from "./actions";
+import { provisionOnDemand } from "./onDemand";
+import { findJob, findTemplate, type SyncContext } from "./context";
 import { createJobFromTemplate, deleteJob, getJob, listJobs, pauseAction, restartAction, startAction } from "./jobs";
 import { deleteJobSchema, filterOperators, functions, getSchema, jobSchema, putJobSchema } from "./schema";
 import { acquireAccessToken, getSecrets, putSecrets } from "./secrets";
@@ -61,16 +63,23 @@ const isWrite = (method: string, pattern: string) => method !== "GET" || /filter
 
 export function handleSynchronization(req: GraphRequest, state: EmulatorState, rest: string[], resolve: () => ServicePrincipal): GraphResult {
   const candidates = ROUTES.map(([method, pattern, handler]) => ({ method, pattern, handler, params: match(pattern, rest) })).filter(
-    (route) => route.params !== null && !(route.pattern === "jobs/*" && rest[1]?.toLowerCase() === "validatecredentials" && route.method === "GET"),
+    // `jobs/validateCredentials` is the collection-bound action, never a job id (GET or DELETE of it is a 405).
+    (route) => route.params !== null && !(route.pattern === "jobs/*" && rest[1]?.toLowerCase() === "validatecredentials"),
   );
   // Literal segments beat the `*` wildcard (jobs/validateCredentials vs jobs/{id}).
   const sameMethod = candidates.filter((route) => route.method === req.method).sort((a, b) => a.params!.length - b.params!.length);
-  requireSynchronization(req.scopes, isWrite(req.method, sameMethod[0]?.pattern ?? ""));
+  // bulkUpload has its own permissions (SYNC-API §2): SynchronizationData-User.Upload, not Synchronization.*.
+  if (sameMethod[0]?.pattern === "jobs/*/bulkupload") requireBulkUpload(req.scopes);
+  else requireSynchronization(req.scopes, isWrite(req.method, sameMethod[0]?.pattern ?? ""));
   const sp = resolve();
   if (sameMethod.length === 0) {
-    if (candidates.length > 0) throw methodNotAllowed(req.method);
+    if (candidates.length > 0) throw methodNotAllowed(candidates.map((route) => route.method));
     throw segmentNotFound(rest.find((segment, i) => !ROUTES.some(([, p]) => p.split("/")[i] === "*" || p.split("/")[i] === segment.toLowerCase())) ?? rest.at(-1) ?? "synchronization");
   }
   const route = sameMethod[0];
-  return route.handler({ req, state, sp, sync: state.tenant.synchronization(sp.id) }, route.params!);
+  const context: SyncContext = { req, state, sp, sync: state.tenant.synchronization(sp.id) };
+  const jobId = jobIdBefore(context, route.pattern, route.params!);
+  const result = route.handler(context, route.params!);
+  auditSyncWrite(context, route.method, route.pattern, jobId, result); // directory audit of a successful write
+  return result;
 }

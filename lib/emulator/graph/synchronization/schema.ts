@@ -2,7 +2,7 @@ import { ATTRIBUTE_MAPPING_FUNCTIONS, FILTER_OPERATORS } from "../../seed/schema
 import { noContent, ok, type GraphResult } from "../types";
 import { findJob, objectBody, odataContext, templateOf, type SyncContext } from "./context";
 import type { JobRecord } from "../../engine/types";
-import { badRequest } from "../../http/errors";
+import { requireSynchronizationSchema } from "./model";
 
 /** …/schema (job or template): get, replace (PUT), reset (DELETE), filterOperators, functions. */
 export function jobSchema(c: SyncContext, job: JobRecord): unknown {
@@ -16,11 +16,8 @@ export function getSchema(c: SyncContext, schema: unknown, suffix: string): Grap
 export function putJobSchema(c: SyncContext, jobId: string): GraphResult {
   const job = findJob(c, jobId);
   const body = objectBody(c.req);
-  if (body.synchronizationRules !== undefined && !Array.isArray(body.synchronizationRules))
-    throw badRequest("'synchronizationRules' must be an array.");
-  if (body.directories !== undefined && !Array.isArray(body.directories)) throw badRequest("'directories' must be an array.");
-  const { ["@odata.context"]: _ignored, ...schema } = body;
-  void _ignored;
+  requireSynchronizationSchema(body);
+  const schema = Object.fromEntries(Object.entries(body).filter(([name]) => !name.startsWith("@")));
   job.schema = { id: job.templateId, ...schema, version: `Date:${new Date(c.state.clock.now()).toISOString()};Version:custom` };
   return noContent();
 }

@@ -1,18 +1,19 @@
 import { credentialErrorFor } from "../../engine/credentials";
 import { updateCredentials } from "../../engine/operations";
-import { badRequest } from "../../http/errors";
 import { noContent, ok, type GraphResult } from "../types";
 import { objectBody, odataContext, secretPairs, templateOf, type SyncContext } from "./context";
+import { unreadableBody } from "./model";
 
 /**
  * PUT synchronization/secrets replaces all saved secrets (examples send `value`; the parameter table
- * says `credentials` — both accepted). Jobs pick up the new credentials immediately.
+ * says `credentials` — both accepted). Each key must be a synchronizationSecret member (context.ts). Jobs pick
+ * up the new credentials immediately.
  */
 export function putSecrets(c: SyncContext): GraphResult {
   const body = objectBody(c.req);
   const property = body.value !== undefined ? "value" : body.credentials !== undefined ? "credentials" : null;
-  if (!property) throw badRequest("The request body must contain 'value': an array of synchronizationSecretKeyStringValuePair.");
-  c.sync.secrets = secretPairs(body[property], property);
+  if (!property || Object.keys(body).some((name) => name !== property && !name.includes("@"))) throw unreadableBody();
+  c.sync.secrets = secretPairs(body[property]);
   const now = c.state.clock.now();
   for (const job of c.sync.jobs.values()) {
     updateCredentials(job, now, credentialErrorFor(c.sync.secrets, templateOf(c, job)?.factoryTag ?? null));
@@ -20,18 +21,31 @@ export function putSecrets(c: SyncContext): GraphResult {
   return noContent();
 }
 
-const SHOWN = new Set(["baseaddress", "syncall", "syncnotificationsettings", "skipoutofscopedeletions", "companyid", "authenticationtype", "domain", "appkey", "username", "url", "instancename"]);
+/**
+ * The synchronizationSecret members that hold credential material (passwords, tokens, client secrets, OAuth
+ * grants, connection strings). Every other member is a setting or an identifier (BaseAddress, UserName, SyncAll,
+ * SyncNotificationSettings, CompanyId, Oauth2ClientId, …) and is shown as saved.
+ */
+export const SECRET_KEYS: ReadonlySet<string> = new Set([
+  "Password", "SecretToken", "ClientSecret", "ConsumerSecret", "TokenKey", "Oauth2AccessToken", "Oauth2RefreshToken",
+  "Oauth2ClientSecret", "Oauth2AuthorizationCode", "ConnectionString",
+]);
+/** What the Entra portal shows in a saved secret's field: a fixed mask, not the value nor its length. */
+export const SECRET_MASK = "*****";
 
-/** ⚠ Undocumented shape (Entra docs only mention the call): non-secret values shown, secrets masked. */
+/**
+ * ⚠ Emulator decision, Graph's GET shape is undocumented (SYNC-API §3.4, §11): the saved pairs in the order PUT
+ * sent them, credential values masked (an empty or null one stays as saved), settings in clear.
+ */
 export function getSecrets(c: SyncContext): GraphResult {
   return ok({
     "@odata.context": odataContext(c, "secrets"),
-    value: c.sync.secrets.map(({ key, value }) => ({ key, value: SHOWN.has(key.toLowerCase()) ? value : value ? "*****" : value })),
+    value: c.sync.secrets.map(({ key, value }) => ({ key, value: SECRET_KEYS.has(key) && value ? SECRET_MASK : value })),
   });
 }
 
 export function acquireAccessToken(c: SyncContext): GraphResult {
   const body = objectBody(c.req, true);
-  if (body.credentials !== undefined && !Array.isArray(body.credentials)) throw badRequest("'credentials' must be an array.");
+  if (body.credentials !== undefined) secretPairs(body.credentials);
   return noContent();
 }

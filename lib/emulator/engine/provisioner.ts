@@ -1,0 +1,92 @@
+import type { DirectoryGroup, DirectoryUser } from "../directory/types";
+import type { ServicePrincipal } from "../seed/servicePrincipal";
+import type { Tenant, TemplateRecord } from "../store/tenant";
+import { TargetDirectory } from "../targets/target-directory";
+import { runCycle, type CycleCounts } from "./cycle";
+import { evaluate } from "./evaluate";
+import type { JobRecord } from "./types";
+
+/** Cycles whose counts a job keeps (its last executions read them). */
+const KEPT_RESULTS = 1_000;
+
+/** The saved setting `SyncAll`: "sync all users and groups" instead of the assigned ones. */
+const syncsAll = (tenant: Tenant, spId: string) =>
+  tenant.synchronization(spId).secrets.find((pair) => pair.key.toLowerCase() === "syncall")?.value?.trim().toLowerCase() === "true";
+
+/**
+ * The users a group assignment brings into scope: its direct members. Entra does not provision nested groups
+ * beyond the first level (known-issues: "Provisioning nested groups beyond the first level is not supported").
+ */
+function directUserMembers(tenant: Tenant, groupId: string): DirectoryUser[] {
+  return tenant.directory.members(groupId).flatMap((member) => (member.kind === "user" ? [member.object] : []));
+}
+
+/**
+ * Who is in a job's scope now: with `SyncAll` every user of the directory, else the users assigned to the
+ * app directly or as direct members of an assigned group, each once.
+ */
+export function usersInScope(tenant: Tenant, spId: string): DirectoryUser[] {
+  if (syncsAll(tenant, spId)) return [...tenant.directory.users];
+  const users = new Map<string, DirectoryUser>();
+  for (const assignment of tenant.assignments.of(spId)) {
+    if (assignment.principalType === "User") {
+      const user = tenant.directory.user(assignment.principalId);
+      if (user) users.set(user.id, user);
+    } else if (assignment.principalType === "Group") {
+      for (const user of directUserMembers(tenant, assignment.principalId)) users.set(user.id, user);
+    }
+  }
+  return [...users.values()];
+}
+
+/** The groups a job provisions: every group with SyncAll, else the groups assigned to the app (not their nested groups). */
+function groupsInScope(tenant: Tenant, spId: string): DirectoryGroup[] {
+  if (syncsAll(tenant, spId)) return [...tenant.directory.groups];
+  return tenant.assignments
+    .of(spId)
+    .filter((assignment) => assignment.principalType === "Group")
+    .map((assignment) => tenant.directory.group(assignment.principalId))
+    .filter((group): group is DirectoryGroup => Boolean(group));
+}
+
+/**
+ * Connects a job to the tenant's directory, assignments and provisioning log, and gives it a target app of
+ * its own: the engine then runs each cycle it reports (once), and the job's counts are what the cycle did.
+ */
+export function attachProvisioner(job: JobRecord, tenant: Tenant, sp: ServicePrincipal, template: TemplateRecord | undefined): void {
+  const target = new TargetDirectory(`${sp.id}:${job.id}`);
+  const results = new Map<string, CycleCounts>();
+  job.provisioner = {
+    target,
+    result: (cycleId) => results.get(cycleId),
+    run: (cycleId, at) => {
+      const known = results.get(cycleId);
+      if (known) return known;
+      const inScope = usersInScope(tenant, sp.id);
+      const counts = runCycle({
+        groupsInScope: groupsInScope(tenant, sp.id),
+        members: (groupId) => directUserMembers(tenant, groupId).map((user) => user.id),
+        at,
+        cycleId,
+        jobId: job.id,
+        servicePrincipal: { id: sp.id, displayName: sp.displayName },
+        schema: job.schema ?? template?.schema ?? null,
+        inScope,
+        user: (id) => tenant.directory.user(id),
+        target,
+        log: (event) => void tenant.provisioningLog.add(event),
+      });
+      results.set(cycleId, counts);
+      if (results.size > KEPT_RESULTS) results.delete(results.keys().next().value!);
+      return counts;
+    },
+  };
+}
+
+/**
+ * Runs every cycle that has ended by `now` and not run yet. Cycles run when they are read; a change to who or
+ * what they provision (a write) must not reach back into a cycle that ended before it, so writes call this first.
+ */
+export function runEndedCycles(tenant: Tenant, now: number): void {
+  for (const job of tenant.allJobs()) if (job.provisioner && job.mode === "running") evaluate(job, now);
+}

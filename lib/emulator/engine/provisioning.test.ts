@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SP } from "../seed/ids";
+import { SCIM_DEMO_CREDENTIALS } from "../targets/app-profiles";
+import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
+
+/** The engine provisions real people: a started job's cycles write its target app's accounts and the provisioning log. */
+
+let emu: TestEmulator;
+beforeAll(async () => {
+  emu = await startTestEmulator({ clockSpeed: 0 });
+});
+afterAll(() => emu.close());
+beforeEach(async () => {
+  await emu.control("POST", "reset");
+});
+
+const sp = SP.databricks;
+const spPath = `/beta/servicePrincipals/${sp}`;
+const advance = (iso: string) => emu.control("POST", "clock", { advance: iso });
+
+interface Account {
+  id: string;
+  objectType: string;
+  sourceId: string;
+  attributes: Record<string, string | null>;
+}
+
+async function target(jobId: string): Promise<Account[]> {
+  const result = await emu.control("GET", `target/${sp}/${encodeURIComponent(jobId)}`);
+  expect(result.status).toBe(200);
+  return result.body.value;
+}
+
+const assignedGroups = async () =>
+  ((await emu.call("GET", `${spPath}/appRoleAssignedTo`)).body.value as { principalId: string; principalType: string }[]).filter((a) => a.principalType === "Group").map((a) => a.principalId);
+
+/** Who is assigned to the app, as users: directly or as direct members of an assigned group (nested groups are not provisioned). */
+async function assignedUsers(): Promise<Map<string, { accountEnabled: boolean; userPrincipalName: string }>> {
+  const assignments = (await emu.call("GET", `${spPath}/appRoleAssignedTo`)).body.value as { principalId: string; principalType: string }[];
+  const users = new Map<string, { accountEnabled: boolean; userPrincipalName: string }>();
+  for (const assignment of assignments) {
+    const path = assignment.principalType === "User" ? `/beta/users/${assignment.principalId}` : `/beta/groups/${assignment.principalId}/members`;
+    const body = (await emu.call("GET", `${path}?$select=id,accountEnabled,userPrincipalName`)).body;
+    for (const user of assignment.principalType === "User" ? [body] : body.value.filter((m: { "@odata.type": string }) => m["@odata.type"] === "#microsoft.graph.user")) {
+      users.set(user.id, user);
+    }
+  }
+  return users;
+}
+
+async function startedJob(): Promise<string> {
+  const created = await emu.call("POST", `${spPath}/synchronization/jobs`, { body: { templateId: "dataBricks" } });
+  expect(created.status).toBe(201);
+  const secrets = [
+    { key: "BaseAddress", value: SCIM_DEMO_CREDENTIALS.BaseAddress },
+    { key: "SecretToken", value: SCIM_DEMO_CREDENTIALS.SecretToken },
+  ];
+  expect((await emu.call("PUT", `${spPath}/synchronization/secrets`, { body: { value: secrets } })).status).toBe(204);
+  expect((await emu.call("POST", `${spPath}/synchronization/jobs/${encodeURIComponent(created.body.id)}/start`)).status).toBe(204);
+  return created.body.id;
+}
+
+const job = async (id: string) => (await emu.call("GET", `${spPath}/synchronization/jobs/${encodeURIComponent(id)}`)).body;
+const logs = async (jobId: string) =>
+  (await emu.call("GET", `/v1.0/auditLogs/provisioning?$top=500&$filter=${encodeURIComponent(`jobId eq '${jobId}'`)}`)).body.value as {
+    provisioningAction: string;
+    sourceIdentity: { id: string };
+    targetIdentity: { id: string };
+    provisioningStatusInfo: { status: string };
+    modifiedProperties: { displayName: string; newValue: string | null }[];
+  }[];
+
+describe("a started job provisions the people assigned to its app", () => {
+  it("the initial cycle creates one account per assigned user and group; the counts and the logs say what it did", async () => {
+    const id = await startedJob();
+    expect(await target(id)).toEqual([]); // nothing before the initial cycle ends
+    await advance("PT40M");
+
+    const assigned = await assignedUsers();
+    const groups = await assignedGroups();
+    expect(assigned.size).toBeGreaterThan(2);
+    expect(groups.length).toBeGreaterThan(0);
+    const all = await target(id);
+    const accounts = all.filter((account) => account.objectType === "User");
+    expect(new Set(accounts.map((account) => account.sourceId))).toEqual(new Set(assigned.keys()));
+    for (const account of accounts) {
+      const user = assigned.get(account.sourceId)!;
+      expect(account.attributes.userName).toBe(user.userPrincipalName);
+      // The default mapping's active ← Switch([IsSoftDeleted], …): disabled people are provisioned inactive.
+      expect(account.attributes.active).toBe(user.accountEnabled ? "True" : "False");
+    }
+
+    // Each assigned group, with its members as the target accounts of its direct member users.
+    const groupAccounts = all.filter((account) => account.objectType === "Group");
+    expect(groupAccounts.map((account) => account.sourceId).sort()).toEqual([...groups].sort());
+    for (const account of groupAccounts) {
+      const members = ((await emu.call("GET", `/beta/groups/${account.sourceId}/members?$select=id`)).body.value as { id: string }[]).map((m) => m.id);
+      const expected = accounts.filter((user) => members.includes(user.sourceId)).map((user) => user.id).sort();
+      expect(account.attributes.members?.split(",").filter(Boolean) ?? []).toEqual(expected);
+    }
+
+    const objects = assigned.size + groups.length;
+    const status = (await job(id)).status;
+    expect(status.code).toBe("Active");
+    expect(status.lastExecution).toMatchObject({ countEntitled: objects, countExported: objects, countImported: objects });
+    expect(status.synchronizedEntryCountByType).toEqual(
+      expect.arrayContaining([
+        { key: "User to User", value: assigned.size },
+        { key: "Group to Group", value: groups.length },
+      ]),
+    );
+
+    const entries = await logs(id);
+    expect(entries).toHaveLength(objects);
+    for (const entry of entries) {
+      expect(entry).toMatchObject({ provisioningAction: "create", provisioningStatusInfo: { status: "success" } });
+      expect(all.find((account) => account.sourceId === entry.sourceIdentity.id)?.id).toBe(entry.targetIdentity.id);
+    }
+  });
+
+  it("the next cycle exports only what changed: a renamed person is updated, an unassigned one disabled", async () => {
+    const id = await startedJob();
+    await advance("PT40M");
+    const assignments = (await emu.call("GET", `${spPath}/appRoleAssignedTo`)).body.value as { id: string; principalId: string; principalType: string }[];
+    const direct = assignments.find((assignment) => assignment.principalType === "User")!;
+    expect(direct, "a user assigned directly").toBeDefined();
+    const renamed = [...(await assignedUsers()).keys()].find((userId) => userId !== direct.principalId)!;
+    expect((await emu.call("PATCH", `/v1.0/users/${renamed}`, { body: { displayName: "Renamed Person" } })).status).toBe(204);
+    expect((await emu.call("DELETE", `${spPath}/appRoleAssignedTo/${direct.id}`)).status).toBe(204);
+    const before = (await logs(id)).length;
+
+    await advance("PT45M");
+    const accounts = (await target(id)).filter((account) => account.objectType === "User");
+    expect(accounts.find((account) => account.sourceId === renamed)?.attributes.displayName).toBe("Renamed Person");
+    expect(accounts.find((account) => account.sourceId === direct.principalId)?.attributes.active).toBe("False");
+    const fresh = (await logs(id)).slice(0, (await logs(id)).length - before);
+    expect(fresh.map((entry) => [entry.provisioningAction, entry.sourceIdentity.id]).sort()).toEqual(
+      [
+        ["disable", direct.principalId],
+        ["update", renamed],
+      ].sort(),
+    );
+    expect(fresh.find((entry) => entry.provisioningAction === "update")?.modifiedProperties).toContainEqual(expect.objectContaining({ displayName: "displayName", newValue: "Renamed Person" }));
+    expect((await job(id)).status.lastExecution).toMatchObject({ countExported: 2 });
+
+    await advance("PT45M"); // nothing changed since
+    expect((await job(id)).status.lastExecution).toMatchObject({ countExported: 0, countImported: 0 });
+  });
+
+  it("a job whose app refuses its credentials provisions nobody", async () => {
+    const created = await emu.call("POST", `${spPath}/synchronization/jobs`, { body: { templateId: "dataBricks" } });
+    await emu.call("PUT", `${spPath}/synchronization/secrets`, { body: { value: [{ key: "BaseAddress", value: SCIM_DEMO_CREDENTIALS.BaseAddress }, { key: "SecretToken", value: "wrong" }] } });
+    await emu.call("POST", `${spPath}/synchronization/jobs/${encodeURIComponent(created.body.id)}/start`);
+    await advance("PT40M");
+    expect((await job(created.body.id)).status.code).toBe("Quarantine");
+    expect(await target(created.body.id)).toEqual([]);
+  });
+});
+
+describe("the seeded tenant", () => {
+  it("provisions direct members of an assigned group, not members of groups nested in it", async () => {
+    const slack = (await emu.call("GET", `/beta/servicePrincipals/${SP.slack}/synchronization/jobs`)).body.value[0].id as string;
+    const accounts = (await emu.control("GET", `target/${SP.slack}/${encodeURIComponent(slack)}`)).body.value as Account[];
+    expect(accounts.length).toBeGreaterThan(2);
+    // Megan Bowen is in Marketing, a group nested in Slack Users, which is assigned to Slack.
+    const megan = "0c5a1d3e-8f2b-4a6c-9d7e-1f2a3b4c5d02";
+    expect((await emu.call("GET", `/v1.0/users/${megan}/transitiveMemberOf?$select=displayName`)).body.value.map((g: { displayName: string }) => g.displayName)).toContain("Slack Users");
+    expect(accounts.map((account) => account.sourceId)).not.toContain(megan);
+  });
+
+  it("the job seeded with escrows fails on a real conflict in its app, with the error and the recommended action", async () => {
+    const github = (await emu.call("GET", `/beta/servicePrincipals/${SP.githubEmu}/synchronization/jobs`)).body.value[0];
+    expect(github.status.lastExecution).toMatchObject({ state: "EntryLevelErrors", countEscrowed: 1 });
+    const failures = (
+      await emu.call("GET", `/v1.0/auditLogs/provisioning?$top=50&$filter=${encodeURIComponent(`jobId eq '${github.id}' and provisioningStatusInfo/status eq 'failure'`)}`)
+    ).body.value;
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures[0].provisioningStatusInfo.errorInformation).toMatchObject({ errorCode: "EntryConflict", recommendedAction: expect.stringContaining("Correct the conflicting attribute values") });
+    expect(failures[0].provisioningSteps.at(-1)).toMatchObject({ provisioningStepType: "export", status: "failure" });
+  });
+});
+
+describe("provision on demand works on the tenant's people", () => {
+  const onDemand = (jobId: string, objectId: string, objectTypeName = "User", token?: string) =>
+    emu.call("POST", `${spPath}/synchronization/jobs/${encodeURIComponent(jobId)}/provisionOnDemand`, {
+      body: { parameters: [{ ruleId: "any", subjects: [{ objectId, objectTypeName }] }] },
+      ...(token ? { token } : {}),
+    });
+
+  it("an assigned user is created now, with the five steps; an unassigned one is skipped and says why; both are logged as the caller's", async () => {
+    const id = await startedJob();
+    const [assigned] = [...(await assignedUsers()).keys()];
+    const created = await onDemand(id, assigned);
+    expect(created.status).toBe(200);
+    expect(JSON.parse(created.body.key)).toEqual({ result: "Success", details: {} });
+    const value = JSON.parse(created.body.value);
+    expect(value.action).toBe("Create");
+    expect(value.provisioningSteps.map((step: { type: string }) => step.type)).toEqual(["Import", "Scoping", "Matching", "Export"]);
+    expect(value.statusInfo).toMatchObject({ status: "Success", errorCode: null });
+    expect((await target(id)).some((account) => account.sourceId === assigned)).toBe(true);
+
+    const again = JSON.parse((await onDemand(id, assigned)).body.key);
+    expect(again).toMatchObject({ result: "Skipped", details: { errorCode: "RedundantExport" } });
+
+    const nestor = "9338da9f-5755-5fbf-92e7-e5f0ef7c337f"; // assigned to nothing
+    const skipped = await onDemand(id, nestor);
+    expect(JSON.parse(skipped.body.key)).toMatchObject({ result: "Skipped", details: { errorCode: "NotEffectivelyEntitled" } });
+    const scoping = JSON.parse(skipped.body.value).provisioningSteps.find((step: { type: string }) => step.type === "Scoping");
+    expect(scoping).toMatchObject({ status: "Skipped", details: { Assigned: "False", IsEffectivelyEntitledForProvisioning: "False" } });
+    expect((await target(id)).some((account) => account.sourceId === nestor)).toBe(false);
+
+    const entries = (await emu.call("GET", `/v1.0/auditLogs/provisioning?$top=50&$filter=${encodeURIComponent(`jobId eq '${id}'`)}`)).body.value;
+    const byAdmin = entries.filter((entry: { initiatedBy: { displayName: string; initiatorType: string } }) => entry.initiatedBy.initiatorType === "user");
+    expect(byAdmin.map((entry: { sourceIdentity: { id: string } }) => entry.sourceIdentity.id).sort()).toEqual([assigned, assigned, nestor].sort());
+    expect(byAdmin[0].initiatedBy.displayName).toBe("Adele Vance");
+  });
+
+  it("refuses a user that does not exist, and a group of more than 5 members", async () => {
+    const id = await startedJob();
+    expect((await onDemand(id, "11111111-2222-4333-8444-555555555555")).status).toBe(404);
+    const groups = (await emu.call("GET", "/v1.0/groups?$select=id")).body.value as { id: string }[];
+    for (const group of groups) {
+      const members = (await emu.call("GET", `/v1.0/groups/${group.id}/members?$select=id`)).body.value as unknown[];
+      if (members.length <= 5) continue;
+      const refused = await onDemand(id, group.id, "Group");
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toMatch(/at most 5 members/);
+      return;
+    }
+    throw new Error("the seed has no group of more than 5 members");
+  });
+});
