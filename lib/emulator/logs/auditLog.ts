@@ -94,12 +94,7 @@ export class AuditLog {
 
   get(id: string, now: number): StoredAudit | undefined {
     this.prune(now);
-    let found: StoredAudit | undefined;
-    this.all.scanNewestFirst(null, (entry) => {
-      if (entry.id === id) found = entry;
-      return found === undefined;
-    });
-    return found;
+    return this.all.findNewest((entry) => entry.id === id);
   }
 
   /** Every audit, newest first (tests, controls). */

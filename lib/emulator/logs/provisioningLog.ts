@@ -281,12 +281,7 @@ export class ProvisioningLog {
 
   get(id: string, now: number): StoredProvisioningEntry | undefined {
     this.prune(now);
-    let found: StoredProvisioningEntry | undefined;
-    this.all.scanNewestFirst(null, (entry) => {
-      if (entry.id === id) found = entry;
-      return found === undefined;
-    });
-    return found;
+    return this.all.findNewest((entry) => entry.id === id);
   }
 
   clear(): void {

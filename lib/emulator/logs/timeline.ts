@@ -79,6 +79,12 @@ export class Timeline<T extends Ordered> {
     for (let i = from; i >= this.start; i--) if (!visit(this.items[i]!)) return;
   }
 
+  /** The newest item that `match` accepts. */
+  findNewest(match: (item: T) => boolean): T | undefined {
+    for (let i = this.items.length - 1; i >= this.start; i--) if (match(this.items[i]!)) return this.items[i];
+    return undefined;
+  }
+
   /** Visits items oldest-first, strictly newer than `cursor` when given, until `visit` returns false. */
   scanOldestFirst(cursor: Cursor | null, visit: (item: T) => boolean): void {
     let from = this.start;
