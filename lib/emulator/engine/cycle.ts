@@ -38,6 +38,64 @@ export interface ObjectMapping {
   targetObjectName: string;
   attributes: AttributeMapping[];
   matching: AttributeMapping | undefined;
+  /** The mapping's scoping filter (`scope.groups`): in scope when ANY group has ALL its clauses true; none: everyone. */
+  scopeGroups: ScopeGroup[];
+}
+
+interface ScopeClause {
+  operatorName?: string;
+  sourceOperandName?: string;
+  targetOperand?: { values?: string[] };
+}
+
+interface ScopeGroup {
+  name?: string;
+  clauses?: ScopeClause[];
+}
+
+/** A REGEX MATCH pattern longer than this is refused (the clause is false): the pattern comes from a request. */
+const MAX_SCOPE_PATTERN = 200;
+
+/** One scoping clause against an object, with the operators `…/schema/filterOperators` lists. Strings compare exactly. */
+function clauseHolds(clause: ScopeClause, object: SourceObject): boolean {
+  const value = clause.sourceOperandName ? object.attribute(clause.sourceOperandName) : null;
+  const values = clause.targetOperand?.values ?? [];
+  const regex = () => {
+    const pattern = values[0] ?? "";
+    if (pattern.length > MAX_SCOPE_PATTERN) return null;
+    try {
+      return new RegExp(pattern);
+    } catch {
+      return null;
+    }
+  };
+  switch ((clause.operatorName ?? "").toUpperCase()) {
+    case "EQUALS":
+      return value !== null && values.includes(value);
+    case "NOT EQUALS":
+      return value === null || !values.includes(value);
+    case "IS TRUE":
+      return value?.toLowerCase() === "true";
+    case "IS FALSE":
+      return value?.toLowerCase() === "false";
+    case "IS NULL":
+      return value === null || value === "";
+    case "IS NOT NULL":
+      return value !== null && value !== "";
+    case "REGEX MATCH":
+      return value !== null && (regex()?.test(value) ?? false);
+    case "NOT REGEX MATCH":
+      return value === null || !(regex()?.test(value) ?? true);
+    default:
+      return false;
+  }
+}
+
+/** Whether the mapping's scoping filter keeps this object, and the scoping step's details that say so. */
+function scopingFilter(mapping: ObjectMapping, object: SourceObject): { holds: boolean; result: string } {
+  if (mapping.scopeGroups.length === 0) return { holds: true, result: "{}" };
+  const groups = mapping.scopeGroups.map((group) => ({ name: group.name ?? "", holds: (group.clauses ?? []).every((clause) => clauseHolds(clause, object)) }));
+  return { holds: groups.some((group) => group.holds), result: JSON.stringify(Object.fromEntries(groups.map((group) => [group.name, String(group.holds)]))) };
 }
 
 export interface CycleInput {
@@ -47,7 +105,7 @@ export interface CycleInput {
   servicePrincipal: { id: string; displayName: string };
   /** The job's synchronization schema (its own, or the template's). */
   schema: unknown;
-  /** The Entra users in scope now. */
+  /** The Entra users assigned now (or every user, with SyncAll); the mapping's scoping filter applies on top. */
   inScope: readonly DirectoryUser[];
   /** The Entra groups in scope now (assigned to the app). */
   groupsInScope: readonly DirectoryGroup[];
@@ -86,7 +144,8 @@ export function objectMapping(schema: unknown, sourceObjectName: "user" | "group
       if (mapping.enabled === false || mapping.sourceObjectName?.toLowerCase() !== sourceObjectName) continue;
       const attributes = mapping.attributeMappings ?? [];
       const matching = attributes.filter((a) => (a.matchingPriority ?? 0) > 0).sort((a, b) => a.matchingPriority! - b.matchingPriority!)[0];
-      return { targetObjectName: mapping.targetObjectName ?? (sourceObjectName === "user" ? "User" : "Group"), attributes, matching };
+      const scopeGroups = ((raw as { scope?: { groups?: ScopeGroup[] } | null }).scope?.groups ?? []).filter((group) => (group.clauses ?? []).length > 0);
+      return { targetObjectName: mapping.targetObjectName ?? (sourceObjectName === "user" ? "User" : "Group"), attributes, matching, scopeGroups };
     }
   }
   return null;
@@ -277,8 +336,25 @@ export function syncObject(ctx: SyncContext, object: SourceObject, scope: { inSc
   });
 }
 
-const IN_SCOPE = { IsActive: "True", Assigned: "True", IsEffectivelyEntitledForProvisioning: "True", IsInProvisioningScopeDisplayName: "True", ScopeEvaluationResult: "{}" };
-const OUT_OF_SCOPE = { ...IN_SCOPE, Assigned: "False", IsEffectivelyEntitledForProvisioning: "False", IsInProvisioningScopeDisplayName: "False" };
+/**
+ * Whether an object is in a mapping's scope: assigned (or synced to all) and kept by its scoping filter, with
+ * the scoping step's details as the docs' on-demand example shows them.
+ */
+export function scopeOf(mapping: ObjectMapping, object: SourceObject, assigned: boolean): { inScope: boolean; details: Record<string, string> } {
+  const filter = scopingFilter(mapping, object);
+  const inScope = assigned && filter.holds;
+  const flag = (value: boolean) => (value ? "True" : "False");
+  return {
+    inScope,
+    details: {
+      IsActive: "True",
+      Assigned: flag(assigned),
+      IsEffectivelyEntitledForProvisioning: flag(assigned),
+      IsInProvisioningScopeDisplayName: flag(inScope),
+      ScopeEvaluationResult: filter.result,
+    },
+  };
+}
 
 /** A cycle's pass over one mapping: every object in scope, then the accounts whose object left it. Only changes are logged. */
 function runPass(input: CycleInput, pass: Pass, totals: CycleCounts): void {
@@ -294,12 +370,12 @@ function runPass(input: CycleInput, pass: Pass, totals: CycleCounts): void {
   const inScope = new Set<string>();
   for (const object of pass.inScope) {
     inScope.add(object.id);
-    record(syncObject(ctx, object, { inScope: true, details: IN_SCOPE }));
+    record(syncObject(ctx, object, scopeOf(pass.mapping, object, true)));
   }
   for (const account of input.target.all(pass.mapping.targetObjectName)) {
     if (inScope.has(account.sourceId)) continue;
     const object = pass.lookup(account.sourceId);
-    if (object) record(syncObject(ctx, object, { inScope: false, details: OUT_OF_SCOPE }));
+    if (object) record(syncObject(ctx, object, scopeOf(pass.mapping, object, false)));
   }
 }
 

@@ -230,3 +230,29 @@ describe("provision on demand works on the tenant's people", () => {
     throw new Error("the seed has no group of more than 5 members");
   });
 });
+
+describe("scoping filters", () => {
+  it("keep only the people the filter selects: the others are not created, or disabled if they were", async () => {
+    const id = await startedJob();
+    await advance("PT40M");
+    const users = await assignedUsers();
+    const departments = new Map<string, string | null>();
+    for (const userId of users.keys()) departments.set(userId, (await emu.call("GET", `/v1.0/users/${userId}?$select=department`)).body.department);
+    const kept = [...departments.values()].find((department) => department !== null)!;
+
+    const jobPath = `${spPath}/synchronization/jobs/${encodeURIComponent(id)}`;
+    const schema = (await emu.call("GET", `${jobPath}/schema`)).body;
+    delete schema["@odata.context"];
+    const userMapping = schema.synchronizationRules[0].objectMappings.find((mapping: { sourceObjectName: string }) => mapping.sourceObjectName === "User");
+    userMapping.scope = { groups: [{ name: "Only one department", clauses: [{ operatorName: "EQUALS", sourceOperandName: "department", targetOperand: { values: [kept] } }] }], categoryFilterGroups: [], inputFilterGroups: [] };
+    expect((await emu.call("PUT", `${jobPath}/schema`, { body: schema })).status).toBe(204);
+
+    await advance("PT45M");
+    const accounts = (await target(id)).filter((account) => account.objectType === "User");
+    for (const [userId, department] of departments) {
+      const account = accounts.find((candidate) => candidate.sourceId === userId)!;
+      const enabled = users.get(userId)!.accountEnabled;
+      expect(account.attributes.active, `${userId} (${department})`).toBe(department === kept && enabled ? "True" : "False");
+    }
+  });
+});

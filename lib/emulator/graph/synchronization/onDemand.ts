@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { objectMapping, syncObject, groupSource, userSource, type SourceObject, type SyncOutcome } from "../../engine/cycle";
+import { groupSource, objectMapping, scopeOf, syncObject, userSource, type SourceObject, type SyncOutcome } from "../../engine/cycle";
 import { evaluate } from "../../engine/evaluate";
 import { usersInScope } from "../../engine/provisioner";
 import type { JobRecord } from "../../engine/types";
@@ -82,7 +82,6 @@ function resultKey(outcome: SyncOutcome) {
   return { result: "Success", details: {} };
 }
 
-const OUT_OF_SCOPE = { IsActive: "True", Assigned: "False", IsEffectivelyEntitledForProvisioning: "False", IsInProvisioningScopeDisplayName: "False", ScopeEvaluationResult: "{}" };
 
 function subjectObjects(c: SyncContext, subject: Subject, target: TargetDirectory): SourceObject[] {
   const directory = c.state.tenant.directory;
@@ -119,8 +118,8 @@ export function provisionOnDemand(c: SyncContext, jobId: string): GraphResult {
   const caller = c.req.caller;
   const results = parameter.subjects.flatMap((subject) => subjectObjects(c, subject, target)).flatMap((object) => {
     const mapping = objectMapping(schema, object.kind === "User" ? "user" : "group");
-    const inScope = object.kind === "User" ? scope.has(object.id) : c.state.tenant.assignments.of(c.sp.id).some((a) => a.principalId === object.id);
-    const synced = mapping ? syncObject({ ...context, mapping }, object, { inScope, details: inScope ? IN_SCOPE_DETAILS : OUT_OF_SCOPE }) : null;
+    const assigned = object.kind === "User" ? scope.has(object.id) : c.state.tenant.assignments.of(c.sp.id).some((a) => a.principalId === object.id);
+    const synced = mapping ? syncObject({ ...context, mapping }, object, scopeOf(mapping, object, assigned)) : null;
     if (!synced) return [];
     // Each request is a change of its own.
     const outcome = { ...synced, changeId: randomUUID() };
@@ -131,7 +130,6 @@ export function provisionOnDemand(c: SyncContext, jobId: string): GraphResult {
   return answer(c, results.at(-1) ?? null);
 }
 
-const IN_SCOPE_DETAILS = { ...OUT_OF_SCOPE, Assigned: "True", IsEffectivelyEntitledForProvisioning: "True", IsInProvisioningScopeDisplayName: "True" };
 
 function failed(job: JobRecord, code: string, message: string) {
   return { key: { result: "Failure", details: { errorCode: code, errorMessage: message } }, job };
