@@ -3,7 +3,7 @@ import { seedAssignments } from "../directory/seedAssignments";
 import { credentialErrorFor } from "../engine/credentials";
 import { configurationFieldsEntry } from "../targets/app-profiles";
 import { createJob, pauseJob, startJob } from "../engine/operations";
-import { attachProvisioner, usersInScope } from "../engine/provisioner";
+import { attachProvisioner, runEndedCycles, usersInScope } from "../engine/provisioner";
 import type { JobRecord } from "../engine/types";
 import { seedSyncAudits } from "../logs/record";
 import { Tenant, type TemplateRecord } from "../store/tenant";
@@ -33,6 +33,8 @@ export function buildTenant(options: { now: number; scale?: number }): Tenant {
     apps.filter((app) => app.jobs.length === 0).map((app) => app.sp),
   );
   for (const app of apps) addJobs(tenant, app, options.now);
+  // The seeded history is provisioned now, not by whichever request first reads a job.
+  runEndedCycles(tenant, options.now);
   return tenant;
 }
 
