@@ -1,7 +1,9 @@
 import type { DirectoryGroup, DirectoryUser } from "../directory/types";
 import type { ModifiedProperty, ProvisioningEvent, ProvisioningStepInput } from "../logs/types";
 import type { TargetDirectory } from "../targets/target-directory";
+import { changes, groupSource, mappedValues, objectMapping, userSource, type ObjectMapping, type SourceObject } from "./mapping";
 import { hashGuid } from "./random";
+import { scopeOf } from "./scoping";
 
 /**
  * One provisioning cycle of a job's user and group mappings: the objects in scope are matched in the target
@@ -28,76 +30,6 @@ const UNIQUE_IN_TARGET = ['emails[type eq "work"].value'];
 const ENTRY_CONFLICT_ACTION =
   "Correct the conflicting attribute values in either Microsoft Entra ID or the application. Or, review your matching attribute configuration if the conflicting user account was supposed to be matched and taken over.";
 
-interface AttributeMapping {
-  targetAttributeName?: string;
-  matchingPriority?: number;
-  source?: { type?: string; name?: string; expression?: string };
-}
-
-export interface ObjectMapping {
-  targetObjectName: string;
-  attributes: AttributeMapping[];
-  matching: AttributeMapping | undefined;
-  /** The mapping's scoping filter (`scope.groups`): in scope when ANY group has ALL its clauses true; none: everyone. */
-  scopeGroups: ScopeGroup[];
-}
-
-interface ScopeClause {
-  operatorName?: string;
-  sourceOperandName?: string;
-  targetOperand?: { values?: string[] };
-}
-
-interface ScopeGroup {
-  name?: string;
-  clauses?: ScopeClause[];
-}
-
-/** A REGEX MATCH pattern longer than this is refused (the clause is false): the pattern comes from a request. */
-const MAX_SCOPE_PATTERN = 200;
-
-/** One scoping clause against an object, with the operators `…/schema/filterOperators` lists. Strings compare exactly. */
-function clauseHolds(clause: ScopeClause, object: SourceObject): boolean {
-  const value = clause.sourceOperandName ? object.attribute(clause.sourceOperandName) : null;
-  const values = clause.targetOperand?.values ?? [];
-  const regex = () => {
-    const pattern = values[0] ?? "";
-    if (pattern.length > MAX_SCOPE_PATTERN) return null;
-    try {
-      return new RegExp(pattern);
-    } catch {
-      return null;
-    }
-  };
-  switch ((clause.operatorName ?? "").toUpperCase()) {
-    case "EQUALS":
-      return value !== null && values.includes(value);
-    case "NOT EQUALS":
-      return value === null || !values.includes(value);
-    case "IS TRUE":
-      return value?.toLowerCase() === "true";
-    case "IS FALSE":
-      return value?.toLowerCase() === "false";
-    case "IS NULL":
-      return value === null || value === "";
-    case "IS NOT NULL":
-      return value !== null && value !== "";
-    case "REGEX MATCH":
-      return value !== null && (regex()?.test(value) ?? false);
-    case "NOT REGEX MATCH":
-      return value === null || !(regex()?.test(value) ?? true);
-    default:
-      return false;
-  }
-}
-
-/** Whether the mapping's scoping filter keeps this object, and the scoping step's details that say so. */
-function scopingFilter(mapping: ObjectMapping, object: SourceObject): { holds: boolean; result: string } {
-  if (mapping.scopeGroups.length === 0) return { holds: true, result: "{}" };
-  const groups = mapping.scopeGroups.map((group) => ({ name: group.name ?? "", holds: (group.clauses ?? []).every((clause) => clauseHolds(clause, object)) }));
-  return { holds: groups.some((group) => group.holds), result: JSON.stringify(Object.fromEntries(groups.map((group) => [group.name, String(group.holds)]))) };
-}
-
 export interface CycleInput {
   at: number;
   cycleId: string;
@@ -118,112 +50,6 @@ export interface CycleInput {
 }
 
 const SOURCE_SYSTEM = { id: hashGuid("system:Azure Active Directory"), displayName: "Azure Active Directory" };
-
-/** Entra attribute names the default mappings read, by the user property that holds them. */
-const SOURCE_ATTRIBUTES: Record<string, (user: DirectoryUser) => string | null> = {
-  objectid: (user) => user.id,
-  objectguid: (user) => user.id,
-  userprincipalname: (user) => user.userPrincipalName,
-  displayname: (user) => user.displayName,
-  mail: (user) => user.mail,
-  givenname: (user) => user.givenName,
-  surname: (user) => user.surname,
-  sn: (user) => user.surname,
-  mailnickname: (user) => user.mailNickname,
-  department: (user) => user.department,
-  jobtitle: (user) => user.jobTitle,
-  employeeid: (user) => user.employeeId,
-  accountenabled: (user) => String(user.accountEnabled),
-};
-
-export function objectMapping(schema: unknown, sourceObjectName: "user" | "group"): ObjectMapping | null {
-  const rules = (schema as { synchronizationRules?: { objectMappings?: unknown[] }[] } | null)?.synchronizationRules ?? [];
-  for (const rule of rules) {
-    for (const raw of rule.objectMappings ?? []) {
-      const mapping = raw as { enabled?: boolean; sourceObjectName?: string; targetObjectName?: string; attributeMappings?: AttributeMapping[] };
-      if (mapping.enabled === false || mapping.sourceObjectName?.toLowerCase() !== sourceObjectName) continue;
-      const attributes = mapping.attributeMappings ?? [];
-      const matching = attributes.filter((a) => (a.matchingPriority ?? 0) > 0).sort((a, b) => a.matchingPriority! - b.matchingPriority!)[0];
-      const scopeGroups = ((raw as { scope?: { groups?: ScopeGroup[] } | null }).scope?.groups ?? []).filter((group) => (group.clauses ?? []).length > 0);
-      return { targetObjectName: mapping.targetObjectName ?? (sourceObjectName === "user" ? "User" : "Group"), attributes, matching, scopeGroups };
-    }
-  }
-  return null;
-}
-
-/** `Switch([IsSoftDeleted], , "False", "True", "True", "False")`: the value for the key that matches, else the default. */
-function evaluateSwitch(expression: string, attribute: (name: string) => string | null): string | null | undefined {
-  const match = /^Switch\(\s*\[([^\]]+)\]\s*,(.*)\)$/s.exec(expression.trim());
-  if (!match) return undefined;
-  const args = match[2].split(",").map((part) => part.trim().replace(/^"(.*)"$/s, "$1"));
-  const [fallback, ...pairs] = args;
-  const value = attribute(match[1]);
-  for (let i = 0; i + 1 < pairs.length; i += 2) if (pairs[i] === value) return pairs[i + 1];
-  return fallback === "" ? null : fallback;
-}
-
-/** An Entra object as the mappings read it: its attributes by (case-insensitive) name. */
-export interface SourceObject {
-  id: string;
-  displayName: string;
-  /** How log lines name it: a user's UPN, a group's display name. */
-  label: string;
-  kind: "User" | "Group";
-  attribute(name: string): string | null;
-}
-
-export const userSource = (user: DirectoryUser): SourceObject => ({
-  id: user.id,
-  displayName: user.displayName,
-  label: user.userPrincipalName,
-  kind: "User",
-  attribute: (name) => SOURCE_ATTRIBUTES[name.toLowerCase()]?.(user) ?? null,
-});
-
-/** The target attributes of an object; an expression the engine cannot evaluate leaves its attribute out. */
-function mappedValues(mapping: ObjectMapping, object: SourceObject, softDeleted: boolean): Record<string, string | null> {
-  const attribute = (name: string) => (name.toLowerCase() === "issoftdeleted" ? (softDeleted ? "True" : "False") : object.attribute(name));
-  const values: Record<string, string | null> = {};
-  for (const entry of mapping.attributes) {
-    const target = entry.targetAttributeName;
-    if (!target) continue;
-    const source = entry.source ?? {};
-    if (source.type === "Attribute" && source.name) values[target] = attribute(source.name);
-    else if (source.type === "Constant") values[target] = source.expression ?? source.name ?? null;
-    else if (source.type === "Function" && source.expression) {
-      const value = evaluateSwitch(source.expression, attribute);
-      if (value !== undefined) values[target] = value;
-    }
-  }
-  return values;
-}
-
-function changes(before: Record<string, string | null>, after: Record<string, string | null>): ModifiedProperty[] {
-  return Object.entries(after)
-    .filter(([name, value]) => (before[name] ?? null) !== value)
-    .map(([name, value]) => ({ displayName: name, oldValue: before[name] ?? null, newValue: value }));
-}
-
-export const groupSource = (group: DirectoryGroup, memberAccounts: () => string): SourceObject => ({
-  id: group.id,
-  displayName: group.displayName,
-  label: group.displayName,
-  kind: "Group",
-  attribute: (name) => {
-    switch (name.toLowerCase()) {
-      case "objectid":
-        return group.id;
-      case "displayname":
-        return group.displayName;
-      case "mailnickname":
-        return group.mailNickname;
-      case "members":
-        return memberAccounts();
-      default:
-        return null;
-    }
-  },
-});
 
 interface Pass {
   mapping: ObjectMapping;
@@ -334,26 +160,6 @@ export function syncObject(ctx: SyncContext, object: SourceObject, scope: { inSc
   return outcome("update", "success", account.id, modified, { name: "EntryExportUpdate", type: "export", status: "success", description: `${what} was updated in ${app}` }, {
     matching: `${what} will be updated in ${app} (${object.kind} is assigned in Azure Active Directory and a matching ${objectType} was found in ${app})`,
   });
-}
-
-/**
- * Whether an object is in a mapping's scope: assigned (or synced to all) and kept by its scoping filter, with
- * the scoping step's details as the docs' on-demand example shows them.
- */
-export function scopeOf(mapping: ObjectMapping, object: SourceObject, assigned: boolean): { inScope: boolean; details: Record<string, string> } {
-  const filter = scopingFilter(mapping, object);
-  const inScope = assigned && filter.holds;
-  const flag = (value: boolean) => (value ? "True" : "False");
-  return {
-    inScope,
-    details: {
-      IsActive: "True",
-      Assigned: flag(assigned),
-      IsEffectivelyEntitledForProvisioning: flag(assigned),
-      IsInProvisioningScopeDisplayName: flag(inScope),
-      ScopeEvaluationResult: filter.result,
-    },
-  };
 }
 
 /** A cycle's pass over one mapping: every object in scope, then the accounts whose object left it. Only changes are logged. */

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { groupSource, objectMapping, scopeOf, syncObject, userSource, type SourceObject, type SyncOutcome } from "../../engine/cycle";
+import { syncObject, type SyncOutcome } from "../../engine/cycle";
+import { groupSource, objectMapping, userSource, type SourceObject } from "../../engine/mapping";
+import { scopeOf } from "../../engine/scoping";
 import { evaluate } from "../../engine/evaluate";
 import { usersInScope } from "../../engine/provisioner";
 import type { JobRecord } from "../../engine/types";
