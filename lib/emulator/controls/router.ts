@@ -106,7 +106,8 @@ export async function handleControl(method: string, segments: string[], body: un
       // GET /_emulator/target/{servicePrincipalId}/{jobId}: the accounts a job has provisioned into its target app.
       if (method !== "GET") throw notAllowed(method);
       const [, spId = "", jobId = ""] = segments;
-      const job = state.tenant.servicePrincipal(spId) ? state.tenant.synchronization(state.tenant.servicePrincipal(spId)!.id).jobs.get(jobId) : undefined;
+      const sp = state.tenant.servicePrincipal(spId);
+      const job = sp ? state.tenant.synchronization(sp.id).jobs.get(jobId) : undefined;
       if (!job?.provisioner) throw notFound(`No job '${jobId}' on service principal '${spId}'.`);
       evaluate(job, state.clock.now()); // the cycles that have ended run before their results are read
       return { status: 200, body: { value: job.provisioner.target.all() } };

@@ -191,14 +191,7 @@ export function runCycle(input: CycleInput): CycleCounts {
   if (users) runPass(input, { mapping: users, inScope: input.inScope.map(userSource), lookup: (id) => lookupUser(input, id) }, totals);
   const groups = objectMapping(input.schema, "group");
   if (groups) {
-    const memberAccounts = (group: DirectoryGroup) => () =>
-      input
-        .members(group.id)
-        .map((id) => input.target.bySource(id)?.id)
-        .filter((id): id is string => Boolean(id))
-        .sort()
-        .join(",");
-    const sources = input.groupsInScope.map((group) => groupSource(group, memberAccounts(group)));
+    const sources = input.groupsInScope.map((group) => groupSource(group, input.members(group.id), input.target));
     runPass(input, { mapping: groups, inScope: sources, lookup: () => undefined }, totals);
   }
   return totals;

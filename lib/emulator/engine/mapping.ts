@@ -1,5 +1,6 @@
 import type { DirectoryGroup, DirectoryUser } from "../directory/types";
 import type { ModifiedProperty } from "../logs/types";
+import type { TargetDirectory } from "../targets/target-directory";
 
 /** A job schema's object mappings as the engine reads them, and the values they give an Entra object. */
 
@@ -113,7 +114,11 @@ export function changes(before: Record<string, string | null>, after: Record<str
     .map(([name, value]) => ({ displayName: name, oldValue: before[name] ?? null, newValue: value }));
 }
 
-export const groupSource = (group: DirectoryGroup, memberAccounts: () => string): SourceObject => ({
+/**
+ * A group as its mapping reads it. Its `members` are the target accounts of its member users (`memberIds`),
+ * read when the value is needed, so members provisioned earlier in the same cycle count.
+ */
+export const groupSource = (group: DirectoryGroup, memberIds: readonly string[], target: TargetDirectory): SourceObject => ({
   id: group.id,
   displayName: group.displayName,
   label: group.displayName,
@@ -127,7 +132,11 @@ export const groupSource = (group: DirectoryGroup, memberAccounts: () => string)
       case "mailnickname":
         return group.mailNickname;
       case "members":
-        return memberAccounts();
+        return memberIds
+          .map((id) => target.bySource(id)?.id)
+          .filter((id): id is string => Boolean(id))
+          .sort()
+          .join(",");
       default:
         return null;
     }

@@ -17,7 +17,7 @@ const syncsAll = (tenant: Tenant, spId: string) =>
  * The users a group assignment brings into scope: its direct members. Entra does not provision nested groups
  * beyond the first level (known-issues: "Provisioning nested groups beyond the first level is not supported").
  */
-function directUserMembers(tenant: Tenant, groupId: string): DirectoryUser[] {
+export function directUserMembers(tenant: Tenant, groupId: string): DirectoryUser[] {
   return tenant.directory.members(groupId).flatMap((member) => (member.kind === "user" ? [member.object] : []));
 }
 
@@ -40,7 +40,7 @@ export function usersInScope(tenant: Tenant, spId: string): DirectoryUser[] {
 }
 
 /** The groups a job provisions: every group with SyncAll, else the groups assigned to the app (not their nested groups). */
-function groupsInScope(tenant: Tenant, spId: string): DirectoryGroup[] {
+export function groupsInScope(tenant: Tenant, spId: string): DirectoryGroup[] {
   if (syncsAll(tenant, spId)) return [...tenant.directory.groups];
   return tenant.assignments
     .of(spId)

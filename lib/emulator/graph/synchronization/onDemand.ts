@@ -3,8 +3,7 @@ import { syncObject, type SyncOutcome } from "../../engine/cycle";
 import { groupSource, objectMapping, userSource, type SourceObject } from "../../engine/mapping";
 import { scopeOf } from "../../engine/scoping";
 import { evaluate } from "../../engine/evaluate";
-import { usersInScope } from "../../engine/provisioner";
-import type { JobRecord } from "../../engine/types";
+import { directUserMembers, groupsInScope, usersInScope } from "../../engine/provisioner";
 import type { TargetDirectory } from "../../targets/target-directory";
 import { badRequest, resourceNotFound } from "../../http/errors";
 import { ok, type GraphResult } from "../types";
@@ -84,7 +83,6 @@ function resultKey(outcome: SyncOutcome) {
   return { result: "Success", details: {} };
 }
 
-
 function subjectObjects(c: SyncContext, subject: Subject, target: TargetDirectory): SourceObject[] {
   const directory = c.state.tenant.directory;
   if (subject.objectTypeName.toLowerCase() === "user") {
@@ -95,9 +93,9 @@ function subjectObjects(c: SyncContext, subject: Subject, target: TargetDirector
   if (subject.objectTypeName.toLowerCase() === "group") {
     const group = directory.group(subject.objectId);
     if (!group) throw resourceNotFound(subject.objectId);
-    const members = directory.members(group.id).flatMap((member) => (member.kind === "user" ? [member.object] : []));
+    const members = directUserMembers(c.state.tenant, group.id);
     if (members.length > MAX_GROUP_MEMBERS) throw badRequest(`Provisioning a group on demand supports at most ${MAX_GROUP_MEMBERS} members; the group '${group.displayName}' has ${members.length}.`);
-    return [...members.map(userSource), groupSource(group, () => members.map((user) => target.bySource(user.id)?.id).filter(Boolean).sort().join(","))];
+    return [...members.map(userSource), groupSource(group, members.map((user) => user.id), target)];
   }
   throw badRequest(`'objectTypeName' must be User or Group, not '${subject.objectTypeName}'.`);
 }
@@ -114,13 +112,15 @@ export function provisionOnDemand(c: SyncContext, jobId: string): GraphResult {
   const now = c.state.clock.now();
   const error = evaluate(job, now).quarantine?.error ?? job.credentialError;
   const target = job.provisioner?.target;
-  if (error || !target) return answer(c, failed(job, error?.code ?? "NotConfigured", error?.message ?? "The job is not configured."));
-  const scope = new Set(usersInScope(c.state.tenant, c.sp.id).map((user) => user.id));
+  if (error) return answer(c, { result: "Failure", details: { errorCode: error.code, errorMessage: error.message } }, {});
+  if (!target) throw new Error(`job ${job.id} has no provisioner`); // every job gets one when it is created
+  const users = new Set(usersInScope(c.state.tenant, c.sp.id).map((user) => user.id));
+  const groups = new Set(groupsInScope(c.state.tenant, c.sp.id).map((group) => group.id));
   const context = { at: now, cycleId: `${job.id}.onDemand`, jobId: job.id, servicePrincipal: { id: c.sp.id, displayName: c.sp.displayName }, target };
   const caller = c.req.caller;
   const results = parameter.subjects.flatMap((subject) => subjectObjects(c, subject, target)).flatMap((object) => {
     const mapping = objectMapping(schema, object.kind === "User" ? "user" : "group");
-    const assigned = object.kind === "User" ? scope.has(object.id) : c.state.tenant.assignments.of(c.sp.id).some((a) => a.principalId === object.id);
+    const assigned = (object.kind === "User" ? users : groups).has(object.id);
     const synced = mapping ? syncObject({ ...context, mapping }, object, scopeOf(mapping, object, assigned)) : null;
     if (!synced) return [];
     // Each request is a change of its own.
@@ -129,18 +129,11 @@ export function provisionOnDemand(c: SyncContext, jobId: string): GraphResult {
     c.state.tenant.provisioningLog.add({ ...event, initiatedBy: caller ? { id: caller.oid, displayName: caller.name, initiatorType: "user" } : undefined });
     return [{ outcome, reportable: object.label }];
   });
-  return answer(c, results.at(-1) ?? null);
+  const last = results.at(-1);
+  return last ? answer(c, resultKey(last.outcome), onDemandValue(last.outcome, last.reportable)) : answer(c, { result: "Skipped", details: {} }, {});
 }
 
-
-function failed(job: JobRecord, code: string, message: string) {
-  return { key: { result: "Failure", details: { errorCode: code, errorMessage: message } }, job };
-}
-
-function answer(c: SyncContext, result: { outcome: SyncOutcome; reportable: string } | ReturnType<typeof failed> | null): GraphResult {
-  const body = (key: unknown, value: unknown) =>
-    ok({ "@odata.context": `${c.req.origin}/${c.req.version}/$metadata#microsoft.graph.stringKeyStringValuePair`, key: JSON.stringify(key), value: JSON.stringify(value) });
-  if (!result) return body({ result: "Skipped", details: {} }, {});
-  if ("job" in result) return body(result.key, {});
-  return body(resultKey(result.outcome), onDemandValue(result.outcome, result.reportable));
+/** The stringKeyStringValuePair: both halves JSON strings. */
+function answer(c: SyncContext, key: unknown, value: unknown): GraphResult {
+  return ok({ "@odata.context": `${c.req.origin}/${c.req.version}/$metadata#microsoft.graph.stringKeyStringValuePair`, key: JSON.stringify(key), value: JSON.stringify(value) });
 }
