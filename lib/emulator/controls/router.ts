@@ -53,7 +53,7 @@ export async function handleControl(method: string, segments: string[], body: un
       if (input.speed !== undefined) {
         if (typeof input.speed !== "number" || !Number.isFinite(input.speed) || input.speed < 0 || input.speed > 10_000_000)
           throw badRequest("'speed' must be a number between 0 and 10000000.");
-        state.clock.setSpeed(input.speed);
+        emulator.setClockSpeed(input.speed);
       }
       let advance = 0;
       if (input.advanceSeconds !== undefined) {

@@ -16,7 +16,8 @@ const NAMED: Record<string, { groups: string[]; users: string[] }> = {
   [SP.slack]: { groups: [GROUP.slackUsers], users: [USER.adeleVance, USER.leeGu, USER.jordanReyes, USER.enricoCattaneo] },
   [SP.box]: { groups: [GROUP.finance], users: [USER.pattiFernandez, USER.henriettaMueller, USER.miriamGraham] },
   [SP.salesforce]: { groups: [GROUP.sales], users: [USER.christieCline, USER.keikoTanaka, USER.noahFischer] },
-  [SP.aws]: { groups: [GROUP.awsAdministrators], users: [USER.leeGu, USER.gerhartMoller, USER.fatimaZahra] },
+  // Tomás Ortega is a guest without first and last name, which AWS IAM Identity Center requires: his create fails.
+  [SP.aws]: { groups: [GROUP.awsAdministrators], users: [USER.leeGu, USER.gerhartMoller, USER.fatimaZahra, USER.tomasOrtega] },
   [SP.customScim]: { groups: [GROUP.humanResources], users: [USER.pattiFernandez, USER.debraBerger, USER.lidiaHolloway] },
   [SP.databricks]: { groups: [GROUP.dataPlatform], users: [USER.isaiahLanger, USER.paulDubois, USER.georgeNakamura] },
   [SP.githubEmu]: { groups: [GROUP.engineering], users: [USER.adeleVance, USER.gradyArchie, USER.priyaRaman, USER.enricoCattaneo] },

@@ -10,6 +10,8 @@ import { scopeOf } from "./scoping";
  * app by the mapping's matching attribute, then created or updated with the mapped values (a group's
  * `members` are the target accounts of its users); accounts whose user left the scope are disabled (the SCIM
  * `active` attribute, per the default mappings' `IsSoftDeleted`). Every change yields one provisioning log event.
+ * Accidental-deletions prevention: when a cycle would disable (or delete) as many accounts as the threshold, it
+ * stages them instead (`stagedDelete`) and the job is quarantined with `TooManyDeletes` (evaluate.ts).
  */
 
 export interface CycleCounts {
@@ -21,12 +23,22 @@ export interface CycleCounts {
   exported: number;
   /** Changes the target refused (escrowed: retried in later cycles). */
   escrowed: number;
+  /** Disables held back by the accidental-deletion threshold. */
+  staged: number;
+}
+
+/** Accidental-deletions prevention for one cycle: `threshold` null means off; `force` lets every delete through. */
+export interface DeletionGuard {
+  threshold: number | null;
+  force: boolean;
 }
 
 /** A target attribute whose value must be unique in the target app (a work email, for SCIM apps). */
 const UNIQUE_IN_TARGET = ['emails[type eq "work"].value'];
 
-/** Entra's recommended action for EntryConflict (howto-analyze-provisioning-logs, error codes). */
+/** Entra's recommended actions (howto-analyze-provisioning-logs, error codes). */
+const MANDATORY_FIELDS_ACTION =
+  "The user couldn't be created because required values are missing. Correct the missing attribute values in the source record, or review your matching attribute configuration to ensure that the required fields aren't omitted.";
 const ENTRY_CONFLICT_ACTION =
   "Correct the conflicting attribute values in either Microsoft Entra ID or the application. Or, review your matching attribute configuration if the conflicting user account was supposed to be matched and taken over.";
 
@@ -47,6 +59,7 @@ export interface CycleInput {
   user: (id: string) => DirectoryUser | undefined;
   target: TargetDirectory;
   log: (event: ProvisioningEvent) => void;
+  deletions: DeletionGuard;
 }
 
 const SOURCE_SYSTEM = { id: hashGuid("system:Azure Active Directory"), displayName: "Azure Active Directory" };
@@ -68,14 +81,15 @@ export interface SyncContext {
   mapping: ObjectMapping;
 }
 
-/** What synchronizing one object did: the event to log (its status says changed, failed or skipped). */
-export type SyncOutcome = ProvisioningEvent & { changed: boolean; skipReason?: string };
+/** What synchronizing one object did: the event (its status says changed, failed or skipped); a cycle logs all but skips. */
+export type SyncOutcome = ProvisioningEvent & { logged: boolean; skipReason?: string };
 
 /**
  * Synchronizes one object: `scope` says whether it is in scope (and, if not, why — it is then skipped unless
  * its account has to be disabled). Creates, updates or disables its account; a redundant export is skipped.
+ * With `stage`, a disable is only described (`stagedDelete`), and the account is left as it is.
  */
-export function syncObject(ctx: SyncContext, object: SourceObject, scope: { inScope: boolean; details: Record<string, string> }): SyncOutcome | null {
+export function syncObject(ctx: SyncContext, object: SourceObject, scope: { inScope: boolean; details: Record<string, string> }, stage = false): SyncOutcome | null {
   const { mapping, target } = ctx;
   const matchingAttribute = mapping.matching?.targetAttributeName;
   if (!matchingAttribute) return null;
@@ -122,7 +136,7 @@ export function syncObject(ctx: SyncContext, object: SourceObject, scope: { inSc
     ],
     modifiedProperties: modified,
     durationMs: 120 + (object.id.charCodeAt(0) % 7) * 31,
-    changed: status !== "skipped",
+    logged: status !== "skipped" || action === "stagedDelete",
     skipReason: extra.skipReason,
   });
   const skip = (reason: string, description: string) =>
@@ -131,6 +145,11 @@ export function syncObject(ctx: SyncContext, object: SourceObject, scope: { inSc
   if (!scope.inScope) {
     const disabled = account ? changes(account.attributes, values).filter((change) => change.displayName === "active") : [];
     if (!account || disabled.length === 0) return skip("NotEffectivelyEntitled", `${what} is not in scope of ${app} and has no account there to change.`);
+    if (stage) {
+      return outcome("stagedDelete", "skipped", account.id, disabled, { name: "EntryExportUpdate", type: "export", status: "skipped", description: `${what} was not disabled in ${app}: the deletions of this cycle reached the accidental deletion threshold` }, {
+        matching: `${what} will be disabled in ${app} (${object.kind} is no longer in scope in Azure Active Directory)`,
+      });
+    }
     target.update(account.id, { active: disabled[0].newValue });
     return outcome("disable", "success", account.id, disabled, { name: "EntryExportUpdate", type: "export", status: "success", description: `${what} was disabled in ${app}` }, {
       matching: `${what} will be disabled in ${app} (${object.kind} is no longer in scope in Azure Active Directory)`,
@@ -139,6 +158,16 @@ export function syncObject(ctx: SyncContext, object: SourceObject, scope: { inSc
   if (!key) return skip("ImportSkipped", `${what} has no value for the matching attribute ${matchingAttribute}.`);
   if (!account) {
     const matching = `${what} will be created in ${app} (${object.kind} is active and assigned in Azure Active Directory, but no matching ${objectType} was found in ${app})`;
+    const missing = mapping.required.filter((attribute) => !values[attribute]);
+    if (missing.length > 0) {
+      const error = {
+        errorCode: "MandatoryFieldsMissing",
+        reason: `${what} has no value for ${missing.join(", ")}, which ${app} requires.`,
+        errorCategory: "nonServiceFailure" as const,
+        recommendedAction: MANDATORY_FIELDS_ACTION,
+      };
+      return outcome("create", "failure", "", changes({}, values), { name: "EntryExportAdd", type: "export", status: "failure", description: `Failed to create ${what} in ${app}` }, { error, matching });
+    }
     const taken = UNIQUE_IN_TARGET.find((attribute) => values[attribute] && target.find(objectType, attribute, values[attribute]!));
     if (taken) {
       const error = {
@@ -162,14 +191,18 @@ export function syncObject(ctx: SyncContext, object: SourceObject, scope: { inSc
   });
 }
 
-/** A cycle's pass over one mapping: every object in scope, then the accounts whose object left it. Only changes are logged. */
+/**
+ * A cycle's pass over one mapping: every object in scope, then the accounts whose object left it (staged when
+ * there are as many disables as the deletion threshold). Skips are not logged.
+ */
 function runPass(input: CycleInput, pass: Pass, totals: CycleCounts): void {
   const ctx: SyncContext = { at: input.at, cycleId: input.cycleId, jobId: input.jobId, servicePrincipal: input.servicePrincipal, target: input.target, mapping: pass.mapping };
   const record = (outcome: SyncOutcome | null) => {
-    if (!outcome?.changed) return;
-    const { changed: _changed, skipReason: _skipReason, ...event } = outcome;
+    if (!outcome?.logged) return;
+    const { logged: _logged, skipReason: _skipReason, ...event } = outcome;
     totals.imported++;
-    if (event.status === "failure") totals.escrowed++;
+    if (event.action === "stagedDelete") totals.staged++;
+    else if (event.status === "failure") totals.escrowed++;
     else totals.exported++;
     input.log(event);
   };
@@ -178,15 +211,21 @@ function runPass(input: CycleInput, pass: Pass, totals: CycleCounts): void {
     inScope.add(object.id);
     record(syncObject(ctx, object, scopeOf(pass.mapping, object, true)));
   }
-  for (const account of input.target.all(pass.mapping.targetObjectName)) {
-    if (inScope.has(account.sourceId)) continue;
-    const object = pass.lookup(account.sourceId);
-    if (object) record(syncObject(ctx, object, scopeOf(pass.mapping, object, false)));
+  const leaving = input.target
+    .all(pass.mapping.targetObjectName)
+    .filter((account) => !inScope.has(account.sourceId))
+    .map((account) => pass.lookup(account.sourceId))
+    .filter((object): object is SourceObject => Boolean(object));
+  const { threshold, force } = input.deletions;
+  if (threshold !== null && !force) {
+    const staged = leaving.map((object) => syncObject(ctx, object, scopeOf(pass.mapping, object, false), true)).filter((outcome) => outcome?.action === "stagedDelete");
+    if (staged.length >= threshold) return staged.forEach(record);
   }
+  for (const object of leaving) record(syncObject(ctx, object, scopeOf(pass.mapping, object, false)));
 }
 
 export function runCycle(input: CycleInput): CycleCounts {
-  const totals: CycleCounts = { entitled: input.inScope.length + input.groupsInScope.length, imported: 0, exported: 0, escrowed: 0 };
+  const totals: CycleCounts = { entitled: input.inScope.length + input.groupsInScope.length, imported: 0, exported: 0, escrowed: 0, staged: 0 };
   const users = objectMapping(input.schema, "user");
   if (users) runPass(input, { mapping: users, inScope: input.inScope.map(userSource), lookup: (id) => lookupUser(input, id) }, totals);
   const groups = objectMapping(input.schema, "group");

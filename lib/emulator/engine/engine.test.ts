@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOB, SP } from "../seed/ids";
 import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
+import { EngineClock } from "./clock";
 import { parseResetScope } from "./operations";
 import { CROSS_TENANT_DEMO_CREDENTIALS, SALESFORCE_DEMO_CREDENTIALS, SCIM_DEMO_CREDENTIALS } from "../targets/app-profiles";
 
@@ -55,6 +56,16 @@ describe("seeded jobs cover every state", () => {
     expect(status.quarantine.seriesCount).toBeGreaterThan(2);
     expect(Date.parse(status.quarantine.nextAttempt)).toBeGreaterThan(Date.parse(status.quarantine.currentBegan));
     expect(status.lastExecution.state).toBe("Failed");
+  });
+
+  it("the engine audits the quarantine once per series, as the provisioning service", async () => {
+    const { status } = await getJob(SP.salesforce, JOB.salesforceQuarantined);
+    await getJob(SP.salesforce, JOB.salesforceQuarantined);
+    const audits = (await emu.call("GET", `/v1.0/auditLogs/directoryAudits?$filter=${encodeURIComponent("activityDisplayName eq 'Quarantine'")}`)).body.value;
+    const ours = audits.filter((audit: { additionalDetails: { value: string }[] }) => audit.additionalDetails.some((detail) => detail.value === JOB.salesforceQuarantined));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]).toMatchObject({ result: "failure", resultReason: "SalesforceInvalidCredentials", loggedByService: "Account Provisioning", initiatedBy: { user: null } });
+    expect(Date.parse(ours[0].activityDateTime)).toBe(Date.parse(status.quarantine.seriesBegan));
   });
 
   it("the initial-cycle job reports page progress; the escrow job reports entry-level errors", async () => {
@@ -247,5 +258,45 @@ describe("credentials and on-demand provisioning", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(limited.body.error.code).toBe("TooManyRequests");
     expect((await emu.call("POST", `${jobPath(SP.slack, JOB.slackActive)}/provisionOnDemand`, { body: { parameters: [] } })).status).toBe(400);
+  });
+});
+
+describe("the engine clock never runs ahead of the wall clock", () => {
+  it("speed compresses engine work; the clock itself keeps real time", () => {
+    let real = Date.UTC(2026, 11, 1, 12, 0, 0);
+    const clock = new EngineClock(60, () => real);
+    real += 60_000;
+    expect(clock.now()).toBe(real);
+    expect(clock.pace).toBe(60);
+    clock.setSpeed(0);
+    real += 60_000;
+    expect(clock.now()).toBe(real - 60_000); // stopped
+    expect(clock.pace).toBe(1);
+    clock.advance(5_000);
+    clock.setSpeed(60);
+    real += 1_000;
+    expect(clock.now()).toBe(real - 60_000 + 5_000); // advanced on purpose, then runs in real time again
+  });
+
+  it("a job started at a fast speed runs its cycles within real time: every timestamp it reports is past", async () => {
+    const fast = await startTestEmulator({ clockSpeed: 6_000 }); // a page in 10 ms, a 40-minute interval in 400 ms
+    try {
+      const id = (await fast.call("POST", jobs(SP.zoom), { body: { templateId: "zoom" } })).body.id;
+      await fast.call("PUT", `/beta/servicePrincipals/${SP.zoom}/synchronization/secrets`, { body: { value: DEMO_SCIM } });
+      await fast.call("POST", `${jobPath(SP.zoom, id)}/start`);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const { status } = (await fast.call("GET", jobPath(SP.zoom, id))).body;
+      const readAt = Date.now();
+      expect(status.code).toBe("Active");
+      const times = [status.lastExecution.timeBegan, status.lastExecution.timeEnded, status.steadyStateLastAchievedTime, status.lastSuccessfulExecution.timeEnded];
+      for (const time of times) expect(Date.parse(time)).toBeLessThanOrEqual(readAt);
+      // Several 40-minute cycles have run in 1.5 s: the work was compressed, not the timestamps.
+      expect(Number(status.lastExecution.activityIdentifier.split(".").at(-1))).toBeGreaterThan(1);
+      const logs = (await fast.call("GET", `/v1.0/auditLogs/provisioning?$filter=jobId eq '${id}'`)).body.value as { activityDateTime: string }[];
+      expect(logs.length).toBeGreaterThan(0);
+      for (const entry of logs) expect(Date.parse(entry.activityDateTime)).toBeLessThanOrEqual(readAt);
+    } finally {
+      await fast.close();
+    }
   });
 });

@@ -10,7 +10,9 @@ export const RESUME_DELAY_MS = 30_000; // a resumed steady job runs its first cy
 export const MAX_BACKOFF_MS = 24 * 3600_000; // quarantine retries back off to once a day
 export const ACTIVE_INTERVAL = "PT40M";
 
-const intervalMs = (job: JobRecord) => parseDurationMs(job.interval) ?? 40 * 60_000;
+/** How long engine work of Graph duration `ms` takes for this job: its pace compresses it (clock.ts). */
+const span = (job: JobRecord, ms: number) => Math.max(1, Math.round(ms / job.pace));
+const intervalMs = (job: JobRecord) => span(job, parseDurationMs(job.interval) ?? 40 * 60_000);
 
 /**
  * The execution of cycle `seq`. With a provisioner, its counts are what the cycle did: `latest` runs the
@@ -57,18 +59,20 @@ function quarantined(job: JobRecord, view: StatusView, firstEvaluation: number, 
   const error = job.credentialError!;
   let at = firstEvaluation;
   let k = 0;
-  const backoff = (i: number) => Math.min(intervalMs(job) * 2 ** Math.min(i, 20), MAX_BACKOFF_MS);
+  const backoff = (i: number) => Math.min(intervalMs(job) * 2 ** Math.min(i, 20), span(job, MAX_BACKOFF_MS));
   while (at + backoff(k) <= now && k < 100_000) at += backoff(k++);
+  const seriesBegan = base?.seriesBegan ?? firstEvaluation;
+  job.provisioner?.quarantined(seriesBegan, error.code);
   const quarantine: Quarantine = {
     currentBegan: at,
     nextAttempt: at + backoff(k),
     reason: "EncounteredQuarantineException",
-    seriesBegan: base?.seriesBegan ?? firstEvaluation,
+    seriesBegan,
     seriesCount: (base ? base.seriesCount + 1 : 0) + k,
     error,
   };
   const failed: Execution = {
-    ...execution(job, at, at + 5_000, job.cycleBase + k, false),
+    ...execution(job, at, at + span(job, 5_000), job.cycleBase + k, false),
     countImported: 0,
     countImportedDeltas: 0,
     countImportedReferenceDeltas: 0,
@@ -88,14 +92,43 @@ function quarantined(job: JobRecord, view: StatusView, firstEvaluation: number, 
   };
 }
 
+/**
+ * Accidental-deletions prevention: from the end of the cycle that staged deletes, the job stays as that cycle left
+ * it, quarantined with `TooManyDeletes`, until an admin starts or restarts it. Graph documents no error for this
+ * quarantine (`error` is nullable): none is sent. It is re-evaluated once a day, with the same outcome.
+ */
+function heldForDeletes(job: JobRecord, view: StatusView, since: number, now: number): StatusView {
+  const day = span(job, MAX_BACKOFF_MS);
+  const attempts = Math.floor((now - since) / day);
+  const quarantine: Quarantine = {
+    currentBegan: since + attempts * day,
+    nextAttempt: since + (attempts + 1) * day,
+    reason: "TooManyDeletes",
+    seriesBegan: since,
+    seriesCount: attempts,
+    error: null,
+  };
+  return { ...view, code: "Quarantine", quarantine, progress: [] };
+}
+
 /** The job as it stands at engine time `now`, computed from its last snapshot. */
 export function evaluate(job: JobRecord, now: number): StatusView {
+  const heldSince = job.deletesHeldSince;
+  if (job.mode === "running" && heldSince !== null && now >= heldSince) return heldForDeletes(job, cycled(job, heldSince), heldSince, now);
+  const view = cycled(job, now);
+  // The cycle that just ran (the latest to end by now) may have staged deletes.
+  if (job.mode === "running" && job.deletesHeldSince !== null) return heldForDeletes(job, view, job.deletesHeldSince, now);
+  return view;
+}
+
+/** The job at `now` from its snapshot and the cycles since, the latest of which runs. */
+function cycled(job: JobRecord, now: number): StatusView {
   const view: StatusView = { ...job.snapshot };
   if (job.mode !== "running") return view;
   const t0 = job.segmentStart;
 
   if (job.credentialError) {
-    const first = view.quarantine ? Math.max(t0, view.quarantine.nextAttempt) : t0 + FIRST_ATTEMPT_MS;
+    const first = view.quarantine ? Math.max(t0, view.quarantine.nextAttempt) : t0 + span(job, FIRST_ATTEMPT_MS);
     if (now < first) return { ...view, code: view.quarantine ? "Quarantine" : job.initial.done ? "Active" : "NotRun" };
     return quarantined(job, view, first, now);
   }
@@ -112,9 +145,9 @@ export function evaluate(job: JobRecord, now: number): StatusView {
   let anchor: number;
   if (!job.initial.done) {
     const { totalUnits, doneUnits } = job.initial;
-    const doneAt = start + (totalUnits - doneUnits) * PAGE_MS;
+    const doneAt = start + (totalUnits - doneUnits) * span(job, PAGE_MS);
     if (now < doneAt) {
-      const completed = Math.min(totalUnits, doneUnits + Math.floor((now - start) / PAGE_MS));
+      const completed = Math.min(totalUnits, doneUnits + Math.floor((now - start) / span(job, PAGE_MS)));
       return {
         ...view,
         code: "NotRun",
@@ -131,15 +164,15 @@ export function evaluate(job: JobRecord, now: number): StatusView {
     view.progress = [];
     anchor = doneAt;
   } else {
-    anchor = start + RESUME_DELAY_MS - intervalMs(job);
+    anchor = start + span(job, RESUME_DELAY_MS) - intervalMs(job);
   }
 
   const every = intervalMs(job);
-  const completed = Math.floor((now - anchor - CYCLE_MS) / every);
+  const completed = Math.floor((now - anchor - span(job, CYCLE_MS)) / every);
   if (completed >= 1) {
     const run = (k: number) => {
       const began = anchor + k * every;
-      return execution(job, began, began + CYCLE_MS, job.cycleBase + 1 + k, false, k === completed);
+      return execution(job, began, began + span(job, CYCLE_MS), job.cycleBase + 1 + k, false, k === completed);
     };
     const last = run(completed);
     view.lastExecution = last;

@@ -27,6 +27,19 @@ export interface ObjectMapping {
   matching: AttributeMapping | undefined;
   /** The mapping's scoping filter (`scope.groups`): in scope when ANY group has ALL its clauses true; none: everyone. */
   scopeGroups: ScopeGroup[];
+  /** Target attributes the target directory's object definition marks `required`. */
+  required: string[];
+}
+
+interface SchemaShape {
+  directories?: { name?: string; objects?: { name?: string; attributes?: { name?: string; required?: boolean }[] }[] }[];
+  synchronizationRules?: { targetDirectoryName?: string; objectMappings?: unknown[] }[];
+}
+
+function requiredAttributes(schema: SchemaShape, directoryName: string | undefined, objectName: string): string[] {
+  const directory = schema.directories?.find((candidate) => candidate.name === directoryName);
+  const object = directory?.objects?.find((candidate) => candidate.name?.toLowerCase() === objectName.toLowerCase());
+  return (object?.attributes ?? []).filter((attribute) => attribute.required && attribute.name).map((attribute) => attribute.name!);
 }
 
 /** Entra attribute names the default mappings read, by the user property that holds them. */
@@ -47,7 +60,7 @@ const SOURCE_ATTRIBUTES: Record<string, (user: DirectoryUser) => string | null> 
 };
 
 export function objectMapping(schema: unknown, sourceObjectName: "user" | "group"): ObjectMapping | null {
-  const rules = (schema as { synchronizationRules?: { objectMappings?: unknown[] }[] } | null)?.synchronizationRules ?? [];
+  const rules = (schema as SchemaShape | null)?.synchronizationRules ?? [];
   for (const rule of rules) {
     for (const raw of rule.objectMappings ?? []) {
       const mapping = raw as { enabled?: boolean; sourceObjectName?: string; targetObjectName?: string; attributeMappings?: AttributeMapping[] };
@@ -55,7 +68,8 @@ export function objectMapping(schema: unknown, sourceObjectName: "user" | "group
       const attributes = mapping.attributeMappings ?? [];
       const matching = attributes.filter((a) => (a.matchingPriority ?? 0) > 0).sort((a, b) => a.matchingPriority! - b.matchingPriority!)[0];
       const scopeGroups = ((raw as { scope?: { groups?: ScopeGroup[] } | null }).scope?.groups ?? []).filter((group) => (group.clauses ?? []).length > 0);
-      return { targetObjectName: mapping.targetObjectName ?? (sourceObjectName === "user" ? "User" : "Group"), attributes, matching, scopeGroups };
+      const targetObjectName = mapping.targetObjectName ?? (sourceObjectName === "user" ? "User" : "Group");
+      return { targetObjectName, attributes, matching, scopeGroups, required: requiredAttributes(schema as SchemaShape, rule.targetDirectoryName, targetObjectName) };
     }
   }
   return null;

@@ -29,6 +29,8 @@ export interface NewJob {
   settings?: { name: string; value: string }[];
   escrowy?: boolean;
   now: number;
+  /** The clock's pace (clock.ts); 1 for the seed's history. */
+  pace?: number;
 }
 
 export function createJob(input: NewJob): JobRecord {
@@ -46,6 +48,9 @@ export function createJob(input: NewJob): JobRecord {
     initial: { totalUnits: hashInt(24, 36, input.id, "pages"), doneUnits: 0, began: null, done: false },
     population: { users: hashInt(40, 2400, input.id, "users"), groups: hashInt(3, 90, input.id, "groups") },
     escrowy: input.escrowy ?? false,
+    pace: input.pace ?? 1,
+    forceDeletes: false,
+    deletesHeldSince: null,
     snapshot: emptyStatus(),
   };
 }
@@ -54,7 +59,7 @@ export function createJob(input: NewJob): JobRecord {
 export function settle(job: JobRecord, now: number): void {
   const view = evaluate(job, now);
   if (job.mode === "running") {
-    if (!job.initial.done && !job.credentialError && view.code !== "Quarantine") {
+    if (!job.initial.done && !job.credentialError && (view.code !== "Quarantine" || job.deletesHeldSince !== null)) {
       if (view.code === "NotRun") job.initial.doneUnits = view.progress[0]?.completedUnits ?? job.initial.doneUnits;
       else job.initial.done = true;
     }
@@ -77,6 +82,7 @@ function run(job: JobRecord, now: number, credentialError: SyncError | null): vo
 export function startJob(job: JobRecord, now: number, credentialError: SyncError | null): void {
   settle(job, now);
   job.snapshot = { ...job.snapshot, quarantine: null, countSuccessiveCompleteFailures: 0 };
+  job.deletesHeldSince = null;
   run(job, now, credentialError);
 }
 
@@ -116,7 +122,9 @@ export function restartJob(job: JobRecord, now: number, flags: Set<ResetFlag>, c
   }
   if (flags.has("QuarantineState") || (flags.has("ForceDeletes") && status.quarantine?.reason === "TooManyDeletes")) {
     status = { ...status, quarantine: null, countSuccessiveCompleteFailures: 0 };
+    job.deletesHeldSince = null;
   }
+  if (flags.has("ForceDeletes")) job.forceDeletes = true;
   if (flags.has("Escrows")) {
     status.escrowsPruned = false;
     const clear = (run: StatusView["lastExecution"]) => (run ? { ...run, countEscrowed: 0, countEscrowedRaw: 0 } : run);
@@ -124,6 +132,13 @@ export function restartJob(job: JobRecord, now: number, flags: Set<ResetFlag>, c
   }
   job.snapshot = status;
   run(job, now, credentialError);
+}
+
+/** A new clock speed applies from `now` on: what has happened so far keeps its times. */
+export function repace(job: JobRecord, now: number, pace: number): void {
+  if (job.pace === pace) return;
+  settle(job, now);
+  job.pace = pace;
 }
 
 /** New saved credentials take effect from now on (a fixed job leaves quarantine at its next attempt). */

@@ -3,15 +3,40 @@ import type { ServicePrincipal } from "../seed/servicePrincipal";
 import type { Tenant, TemplateRecord } from "../store/tenant";
 import { TargetDirectory } from "../targets/target-directory";
 import { runCycle, type CycleCounts } from "./cycle";
+import { recordEngineAudit } from "../logs/record";
 import { evaluate } from "./evaluate";
 import type { JobRecord } from "./types";
 
 /** Cycles whose counts a job keeps (its last executions read them). */
 const KEPT_RESULTS = 1_000;
 
+const savedSetting = (tenant: Tenant, spId: string, key: string) =>
+  tenant.synchronization(spId).secrets.find((pair) => pair.key.toLowerCase() === key.toLowerCase())?.value ?? null;
+
 /** The saved setting `SyncAll`: "sync all users and groups" instead of the assigned ones. */
-const syncsAll = (tenant: Tenant, spId: string) =>
-  tenant.synchronization(spId).secrets.find((pair) => pair.key.toLowerCase() === "syncall")?.value?.trim().toLowerCase() === "true";
+const syncsAll = (tenant: Tenant, spId: string) => savedSetting(tenant, spId, "SyncAll")?.trim().toLowerCase() === "true";
+
+/** Entra's default deletion threshold (SyncNotificationSettings `DeleteThresholdValue`). */
+export const DEFAULT_DELETE_THRESHOLD = 500;
+
+/**
+ * The accidental-deletion threshold of a job: `SyncNotificationSettings` (`DeleteThresholdEnabled`, default on;
+ * `DeleteThresholdValue`), else the job setting `QuarantineTooManyDeletesThreshold`, else 500. A threshold of 500
+ * lets at most 499 deletes through per cycle (SYNC-API §11). Null: prevention is off.
+ */
+export function deletionThreshold(tenant: Tenant, job: JobRecord): number | null {
+  let settings: { DeleteThresholdEnabled?: unknown; DeleteThresholdValue?: unknown } = {};
+  try {
+    const parsed: unknown = JSON.parse(savedSetting(tenant, job.servicePrincipalId, "SyncNotificationSettings") ?? "{}");
+    if (parsed && typeof parsed === "object") settings = parsed;
+  } catch {
+    // Unreadable settings are Entra's defaults.
+  }
+  if (settings.DeleteThresholdEnabled === false) return null;
+  const positive = (value: unknown) => (Number.isInteger(Number(value)) && Number(value) > 0 ? Number(value) : null);
+  const jobSetting = job.settings.find((setting) => setting.name === "QuarantineTooManyDeletesThreshold")?.value;
+  return positive(settings.DeleteThresholdValue) ?? positive(jobSetting) ?? DEFAULT_DELETE_THRESHOLD;
+}
 
 /**
  * The users a group assignment brings into scope: its direct members. Entra does not provision nested groups
@@ -56,8 +81,20 @@ export function groupsInScope(tenant: Tenant, spId: string): DirectoryGroup[] {
 export function attachProvisioner(job: JobRecord, tenant: Tenant, sp: ServicePrincipal, template: TemplateRecord | undefined): void {
   const target = new TargetDirectory(`${sp.id}:${job.id}`);
   const results = new Map<string, CycleCounts>();
+  /** The audit of a quarantine series, written once (its key) when the engine first computes it. */
+  const quarantined = (since: number, reason: string) =>
+    void recordEngineAudit(tenant, since, {
+      activity: "Quarantine",
+      servicePrincipal: { id: sp.id, displayName: sp.displayName },
+      job,
+      at: since,
+      key: `quarantine:${job.id}:${since}`,
+      result: "failure",
+      resultReason: reason,
+    });
   job.provisioner = {
     target,
+    quarantined,
     result: (cycleId) => results.get(cycleId),
     run: (cycleId, at) => {
       const known = results.get(cycleId);
@@ -75,7 +112,13 @@ export function attachProvisioner(job: JobRecord, tenant: Tenant, sp: ServicePri
         user: (id) => tenant.directory.user(id),
         target,
         log: (event) => void tenant.provisioningLog.add(event),
+        deletions: { threshold: deletionThreshold(tenant, job), force: job.forceDeletes },
       });
+      job.forceDeletes = false;
+      if (counts.staged > 0) {
+        job.deletesHeldSince = at;
+        quarantined(at, "TooManyDeletes");
+      }
       results.set(cycleId, counts);
       if (results.size > KEPT_RESULTS) results.delete(results.keys().next().value!);
       return counts;

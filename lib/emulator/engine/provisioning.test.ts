@@ -178,6 +178,20 @@ describe("the seeded tenant", () => {
     expect(failures[0].provisioningStatusInfo.errorInformation).toMatchObject({ errorCode: "EntryConflict", recommendedAction: expect.stringContaining("Correct the conflicting attribute values") });
     expect(failures[0].provisioningSteps.at(-1)).toMatchObject({ provisioningStepType: "export", status: "failure" });
   });
+
+  it("AWS, which requires first and last names, fails to create the guest who has neither: MandatoryFieldsMissing", async () => {
+    const aws = (await emu.call("GET", `/beta/servicePrincipals/${SP.aws}/synchronization/jobs`)).body.value[0];
+    const tomas = (await emu.call("GET", `/v1.0/users?$filter=${encodeURIComponent("displayName eq 'Tomás Ortega'")}&$select=id,givenName,surname`)).body.value[0];
+    expect(tomas).toMatchObject({ givenName: null, surname: null });
+    const failures = (
+      await emu.call("GET", `/v1.0/auditLogs/provisioning?$top=50&$filter=${encodeURIComponent(`jobId eq '${aws.id}' and provisioningStatusInfo/status eq 'failure'`)}`)
+    ).body.value;
+    expect(failures.map((entry: { sourceIdentity: { id: string } }) => entry.sourceIdentity.id)).toContain(tomas.id);
+    expect(failures[0].provisioningStatusInfo.errorInformation).toMatchObject({ errorCode: "MandatoryFieldsMissing", reason: expect.stringContaining("name.givenName, name.familyName") });
+    const accounts = (await emu.control("GET", `target/${SP.aws}/${encodeURIComponent(aws.id)}`)).body.value as Account[];
+    expect(accounts.map((account) => account.sourceId)).not.toContain(tomas.id);
+    expect(aws.status.lastExecution.countEscrowed).toBeGreaterThan(0);
+  });
 });
 
 describe("provision on demand works on the tenant's people", () => {
@@ -254,5 +268,74 @@ describe("scoping filters", () => {
       const enabled = users.get(userId)!.accountEnabled;
       expect(account.attributes.active, `${userId} (${department})`).toBe(department === kept && enabled ? "True" : "False");
     }
+  });
+});
+
+describe("accidental deletions prevention", () => {
+  const jobPath = (id: string) => `${spPath}/synchronization/jobs/${encodeURIComponent(id)}`;
+  /** Databricks with its deletion threshold at `threshold`; Data Platform unassigned takes two people (the others stay assigned directly). */
+  async function jobLosingTwoPeople(threshold: number) {
+    const id = await startedJob();
+    const settings = JSON.stringify({ Enabled: false, DeleteThresholdEnabled: true, DeleteThresholdValue: threshold });
+    const secrets = [
+      { key: "BaseAddress", value: SCIM_DEMO_CREDENTIALS.BaseAddress },
+      { key: "SecretToken", value: SCIM_DEMO_CREDENTIALS.SecretToken },
+      { key: "SyncNotificationSettings", value: settings },
+    ];
+    expect((await emu.call("PUT", `${spPath}/synchronization/secrets`, { body: { value: secrets } })).status).toBe(204);
+    await advance("PT40M");
+    const before = new Set((await assignedUsers()).keys());
+    const group = ((await emu.call("GET", `${spPath}/appRoleAssignedTo`)).body.value as { id: string; principalType: string }[]).find((a) => a.principalType === "Group")!;
+    expect((await emu.call("DELETE", `${spPath}/appRoleAssignedTo/${group.id}`)).status).toBe(204);
+    const after = await assignedUsers();
+    const leaving = [...before].filter((userId) => !after.has(userId));
+    expect(leaving).toHaveLength(2);
+    return { id, leaving };
+  }
+  const active = async (id: string, userIds: string[]) => {
+    const accounts = await target(id);
+    return userIds.map((userId) => accounts.find((account) => account.sourceId === userId)?.attributes.active);
+  };
+
+  it("a cycle with as many disables as the threshold stages them and quarantines with TooManyDeletes; ForceDeletes lets them through", async () => {
+    const { id, leaving } = await jobLosingTwoPeople(2);
+    const logged = (await logs(id)).length;
+    await advance("PT45M");
+
+    const { status } = await job(id);
+    expect(status.code).toBe("Quarantine");
+    expect(status.quarantine).toMatchObject({ reason: "TooManyDeletes", error: null });
+    expect(await active(id, leaving)).toEqual(["True", "True"]);
+    const staged = (await logs(id)).slice(0, (await logs(id)).length - logged);
+    expect(staged.map((entry) => [entry.provisioningAction, entry.provisioningStatusInfo.status, entry.sourceIdentity.id]).sort()).toEqual(leaving.map((userId) => ["stagedDelete", "skipped", userId]).sort());
+    const audits = (await emu.call("GET", `/v1.0/auditLogs/directoryAudits?$filter=${encodeURIComponent("activityDisplayName eq 'Quarantine'")}`)).body.value;
+    expect(audits.some((audit: { resultReason: string; additionalDetails: { value: string }[] }) => audit.resultReason === "TooManyDeletes" && audit.additionalDetails.some((d) => d.value === id))).toBe(true);
+
+    // The job waits for the admin: later cycles neither run nor stage again.
+    await advance("PT2H");
+    expect((await job(id)).status.quarantine?.reason).toBe("TooManyDeletes");
+    expect((await logs(id)).length).toBe(logged + 2);
+
+    expect((await emu.call("POST", `${jobPath(id)}/restart`, { body: { criteria: { resetScope: "ForceDeletes" } } })).status).toBe(204);
+    expect((await job(id)).status.quarantine).toBeNull();
+    await advance("PT2M");
+    expect(await active(id, leaving)).toEqual(["False", "False"]);
+    expect((await logs(id)).slice(0, 2).map((entry) => entry.provisioningAction)).toEqual(["disable", "disable"]);
+    expect((await job(id)).status).toMatchObject({ code: "Active", quarantine: null });
+  });
+
+  it("a restart without ForceDeletes evaluates the deletes again; below the threshold they go through", async () => {
+    const held = await jobLosingTwoPeople(2);
+    await advance("PT45M");
+    expect((await emu.call("POST", `${jobPath(held.id)}/restart`, { body: { criteria: { resetScope: "QuarantineState" } } })).status).toBe(204);
+    await advance("PT2M");
+    expect((await job(held.id)).status.quarantine?.reason).toBe("TooManyDeletes");
+    expect(await active(held.id, held.leaving)).toEqual(["True", "True"]);
+
+    await emu.control("POST", "reset");
+    const { id, leaving } = await jobLosingTwoPeople(3);
+    await advance("PT45M");
+    expect((await job(id)).status).toMatchObject({ code: "Active", quarantine: null });
+    expect(await active(id, leaving)).toEqual(["False", "False"]);
   });
 });

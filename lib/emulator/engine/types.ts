@@ -35,7 +35,8 @@ export interface Quarantine {
   reason: string;
   seriesBegan: number;
   seriesCount: number;
-  error: SyncError;
+  /** Null for TooManyDeletes (evaluate.ts). */
+  error: SyncError | null;
 }
 
 export interface Progress {
@@ -85,7 +86,15 @@ export interface JobRecord {
     /** Runs cycle `cycleId`, ending at `at`, once; later calls return what it did. */
     run(cycleId: string, at: number): CycleCounts;
     result(cycleId: string): CycleCounts | undefined;
+    /** Records that a quarantine series of `reason` began at `since` (once per series). */
+    quarantined(since: number, reason: string): void;
   };
+  /** The next cycle lets every delete through (restart with `ForceDeletes`). */
+  forceDeletes: boolean;
+  /** End of the cycle that staged deletes: the job is quarantined (`TooManyDeletes`) from then until a start or restart. */
+  deletesHeldSince: number | null;
+  /** How many times faster than Graph the job's engine work runs (clock.ts); its durations are divided by it. */
+  pace: number;
   /** Every other incremental cycle ends with entry-level errors (escrows). */
   escrowy: boolean;
   snapshot: StatusView;

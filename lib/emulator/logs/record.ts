@@ -125,11 +125,10 @@ function provisioningAudit(input: {
 }
 
 /** Records an audit the provisioning service itself causes (quarantine, escrow processing…); for the engine. */
-export function recordEngineAudit(state: EmulatorState, input: EngineAuditInput): AuditRecord | null {
-  const now = state.clock.now();
+export function recordEngineAudit(tenant: Tenant, now: number, input: EngineAuditInput): AuditRecord | null {
   const at = input.at ?? now;
   const correlationId = input.key ? logId("engine-audit", input.key) : randomUUID();
-  return state.tenant.audits.add(
+  return tenant.audits.add(
     provisioningAudit({
       id: auditId("Sync", correlationId, at, input.activity),
       at,

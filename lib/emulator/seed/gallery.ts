@@ -118,7 +118,7 @@ export function gallerySeed(): AppSeed[] {
         verifiedPublisher: publisher("Amazon Web Services, Inc."), homepage: "https://signin.aws.amazon.com/saml", tags: GALLERY_TAGS,
         applicationTemplateId: "8b1025e4-1dd2-430b-a150-2ef79cd700f5", preferredSingleSignOnMode: "saml",
       },
-      templates: [{ id: "aws", factoryTag: "aws", default: true, description: "Import roles from AWS accounts and provision users.", metadata: metadata("aws"), shape: { source: AAD, target: "AWS", groups: true }, settings: OUTBOUND_SETTINGS }],
+      templates: [{ id: "aws", factoryTag: "aws", default: true, description: "Import roles from AWS accounts and provision users.", metadata: metadata("aws"), shape: { source: AAD, target: "AWS", groups: true, requiredUserAttributes: ["name.givenName", "name.familyName"] }, settings: OUTBOUND_SETTINGS }],
       secrets: GOOD_SECRETS,
       jobs: [{ id: JOB.awsActive, templateId: "aws", timeline: [["create", 24 * 6], ["start", 24 * 6]] }],
     },

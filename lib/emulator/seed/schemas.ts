@@ -7,6 +7,8 @@ export interface SchemaShape {
   groups: boolean;
   /** Target attribute names are SCIM-style (userName, emails[type eq "work"].value) unless "directory". */
   targetStyle?: "scim" | "directory";
+  /** Target user attributes the app requires beyond the style's own (AWS IAM Identity Center: first and last name). */
+  requiredUserAttributes?: string[];
 }
 
 type Attr = [name: string, type: string, options?: { anchor?: boolean; multivalued?: boolean; required?: boolean; ref?: string }];
@@ -63,9 +65,10 @@ function attribute([name, type, options = {}]: Attr) {
   };
 }
 
-function directory(name: string, style: "scim" | "directory", groups: boolean) {
+function directory(name: string, style: "scim" | "directory", groups: boolean, requiredUserAttributes: readonly string[] = []) {
   const [user, group] = style === "scim" ? [SCIM_USER, SCIM_GROUP] : [DIRECTORY_USER, DIRECTORY_GROUP];
-  const objects = [{ name: "User", attributes: user.map(attribute), metadata: [], supportedApis: [] }];
+  const required = (attr: Attr): Attr => (requiredUserAttributes.includes(attr[0]) ? [attr[0], attr[1], { ...attr[2], required: true }] : attr);
+  const objects = [{ name: "User", attributes: user.map(required).map(attribute), metadata: [], supportedApis: [] }];
   if (groups) objects.push({ name: "Group", attributes: group.map(attribute), metadata: [], supportedApis: [] });
   return {
     id: hashGuid(`directory:${name}`),
@@ -145,7 +148,7 @@ export function defaultSchema(templateId: string, shape: SchemaShape) {
   return {
     id: templateId,
     version: "Date:2024-06-03T00:00:00Z;Version:1",
-    directories: [directory(shape.source, sourceStyle, shape.groups), directory(shape.target, style, shape.groups)],
+    directories: [directory(shape.source, sourceStyle, shape.groups), directory(shape.target, style, shape.groups, shape.requiredUserAttributes)],
     synchronizationRules: [
       {
         containerFilter: null,

@@ -39,6 +39,7 @@ export function createJobFromTemplate(c: SyncContext): GraphResult {
     servicePrincipalId: c.sp.id,
     settings: template.settings.map((setting) => ({ ...setting })),
     now: c.state.clock.now(),
+    pace: c.state.clock.pace,
   });
   attachProvisioner(job, c.state.tenant, c.sp, template);
   c.sync.jobs.set(job.id, job);

@@ -125,7 +125,7 @@ export function provisionOnDemand(c: SyncContext, jobId: string): GraphResult {
     if (!synced) return [];
     // Each request is a change of its own.
     const outcome = { ...synced, changeId: randomUUID() };
-    const { changed: _changed, skipReason: _skipReason, ...event } = outcome;
+    const { logged: _logged, skipReason: _skipReason, ...event } = outcome;
     c.state.tenant.provisioningLog.add({ ...event, initiatedBy: caller ? { id: caller.oid, displayName: caller.name, initiatorType: "user" } : undefined });
     return [{ outcome, reportable: object.label }];
   });
