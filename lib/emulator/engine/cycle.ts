@@ -141,10 +141,13 @@ export function syncObject(ctx: SyncContext, object: SourceObject, scope: { inSc
   });
   const skip = (reason: string, description: string) =>
     outcome("other", "skipped", account?.id ?? "", [], { name: "EntrySynchronizationSkip", type: "export", status: "skipped", description, details: { SkipReason: reason } }, { skipReason: reason });
+  // The provisioning logs' general skip code (howto-analyze-provisioning-logs): the flow is not enabled.
+  const notAllowed = (flow: string) => skip("EntrySynchronizationSkipped", `${what} was skipped: the object mapping's flowTypes do not include ${flow}.`);
 
   if (!scope.inScope) {
     const disabled = account ? changes(account.attributes, values).filter((change) => change.displayName === "active") : [];
     if (!account || disabled.length === 0) return skip("NotEffectivelyEntitled", `${what} is not in scope of ${app} and has no account there to change.`);
+    if (!mapping.flows.delete) return notAllowed("Delete");
     if (stage) {
       return outcome("stagedDelete", "skipped", account.id, disabled, { name: "EntryExportUpdate", type: "export", status: "skipped", description: `${what} was not disabled in ${app}: the deletions of this cycle reached the accidental deletion threshold` }, {
         matching: `${what} will be disabled in ${app} (${object.kind} is no longer in scope in Azure Active Directory)`,
@@ -157,6 +160,7 @@ export function syncObject(ctx: SyncContext, object: SourceObject, scope: { inSc
   }
   if (!key) return skip("ImportSkipped", `${what} has no value for the matching attribute ${matchingAttribute}.`);
   if (!account) {
+    if (!mapping.flows.add) return notAllowed("Add");
     const matching = `${what} will be created in ${app} (${object.kind} is active and assigned in Azure Active Directory, but no matching ${objectType} was found in ${app})`;
     const missing = mapping.required.filter((attribute) => !values[attribute]);
     if (missing.length > 0) {
@@ -185,6 +189,7 @@ export function syncObject(ctx: SyncContext, object: SourceObject, scope: { inSc
   if (modified.length === 0) {
     return skip("RedundantExport", `The state of the user in both the source and target systems already match. No change to the ${what} currently needs to be made.`);
   }
+  if (!mapping.flows.update) return notAllowed("Update");
   target.update(account.id, values);
   return outcome("update", "success", account.id, modified, { name: "EntryExportUpdate", type: "export", status: "success", description: `${what} was updated in ${app}` }, {
     matching: `${what} will be updated in ${app} (${object.kind} is assigned in Azure Active Directory and a matching ${objectType} was found in ${app})`,

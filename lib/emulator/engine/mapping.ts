@@ -29,6 +29,14 @@ export interface ObjectMapping {
   scopeGroups: ScopeGroup[];
   /** Target attributes the target directory's object definition marks `required`. */
   required: string[];
+  /** What the mapping may do (`flowTypes`; Graph's default is Add, Update, Delete). */
+  flows: { add: boolean; update: boolean; delete: boolean };
+}
+
+function flowsOf(flowTypes: unknown): ObjectMapping["flows"] {
+  if (typeof flowTypes !== "string") return { add: true, update: true, delete: true };
+  const names = new Set(flowTypes.split(",").map((name) => name.trim().toLowerCase()));
+  return { add: names.has("add"), update: names.has("update"), delete: names.has("delete") };
 }
 
 interface SchemaShape {
@@ -63,13 +71,13 @@ export function objectMapping(schema: unknown, sourceObjectName: "user" | "group
   const rules = (schema as SchemaShape | null)?.synchronizationRules ?? [];
   for (const rule of rules) {
     for (const raw of rule.objectMappings ?? []) {
-      const mapping = raw as { enabled?: boolean; sourceObjectName?: string; targetObjectName?: string; attributeMappings?: AttributeMapping[] };
+      const mapping = raw as { enabled?: boolean; flowTypes?: unknown; sourceObjectName?: string; targetObjectName?: string; attributeMappings?: AttributeMapping[] };
       if (mapping.enabled === false || mapping.sourceObjectName?.toLowerCase() !== sourceObjectName) continue;
       const attributes = mapping.attributeMappings ?? [];
       const matching = attributes.filter((a) => (a.matchingPriority ?? 0) > 0).sort((a, b) => a.matchingPriority! - b.matchingPriority!)[0];
       const scopeGroups = ((raw as { scope?: { groups?: ScopeGroup[] } | null }).scope?.groups ?? []).filter((group) => (group.clauses ?? []).length > 0);
       const targetObjectName = mapping.targetObjectName ?? (sourceObjectName === "user" ? "User" : "Group");
-      return { targetObjectName, attributes, matching, scopeGroups, required: requiredAttributes(schema as SchemaShape, rule.targetDirectoryName, targetObjectName) };
+      return { targetObjectName, attributes, matching, scopeGroups, required: requiredAttributes(schema as SchemaShape, rule.targetDirectoryName, targetObjectName), flows: flowsOf(mapping.flowTypes) };
     }
   }
   return null;

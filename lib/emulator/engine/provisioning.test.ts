@@ -339,3 +339,28 @@ describe("accidental deletions prevention", () => {
     expect(await active(id, leaving)).toEqual(["False", "False"]);
   });
 });
+
+describe("flowTypes", () => {
+  it("a mapping that only adds creates accounts but neither updates nor disables them", async () => {
+    const id = await startedJob();
+    const jobPath = `${spPath}/synchronization/jobs/${encodeURIComponent(id)}`;
+    const schema = (await emu.call("GET", `${jobPath}/schema`)).body;
+    delete schema["@odata.context"];
+    schema.synchronizationRules[0].objectMappings.find((mapping: { sourceObjectName: string }) => mapping.sourceObjectName === "User").flowTypes = "Add";
+    expect((await emu.call("PUT", `${jobPath}/schema`, { body: schema })).status).toBe(204);
+    await advance("PT40M");
+    const users = [...(await assignedUsers()).keys()];
+    expect((await target(id)).filter((account) => account.objectType === "User")).toHaveLength(users.length);
+
+    const direct = ((await emu.call("GET", `${spPath}/appRoleAssignedTo`)).body.value as { id: string; principalId: string; principalType: string }[]).find((a) => a.principalType === "User")!;
+    const renamed = users.find((userId) => userId !== direct.principalId)!;
+    expect((await emu.call("PATCH", `/v1.0/users/${renamed}`, { body: { displayName: "Renamed Person" } })).status).toBe(204);
+    expect((await emu.call("DELETE", `${spPath}/appRoleAssignedTo/${direct.id}`)).status).toBe(204);
+    const logged = (await logs(id)).length;
+    await advance("PT45M");
+    const accounts = await target(id);
+    expect(accounts.find((account) => account.sourceId === renamed)?.attributes.displayName).not.toBe("Renamed Person");
+    expect(accounts.find((account) => account.sourceId === direct.principalId)?.attributes.active).toBe("True");
+    expect((await logs(id)).length).toBe(logged);
+  });
+});
