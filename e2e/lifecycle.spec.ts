@@ -240,3 +240,28 @@ test("the seeded quarantined job shows its banner, and Start clears it", async (
   // The seed's quarantine comes back on its own (bad saved credentials).
   await expect.poll(async () => (await graphJob(SALESFORCE, SALESFORCE_JOB)).status?.code, { timeout: 15_000 }).toBe("Quarantine");
 });
+
+test("Configure fixes the quarantined Salesforce job: the demo credentials pass Test connection, and after Save it leaves quarantine at its next attempt", async ({ page }) => {
+  test.setTimeout(120_000);
+  await openSignedIn(page, jobPage(SALESFORCE, SALESFORCE_JOB));
+  await page.getByTestId("quarantine-banner").getByTestId("quarantine-configure-link").click();
+  const form = page.getByTestId("configure-form");
+  await expect(form).toBeVisible();
+  // The admin credentials the embedded Salesforce target accepts (lib/emulator/README.md).
+  await form.getByTestId("configure-field-UserName").fill("admin@contoso-sfdc.example");
+  await form.getByTestId("configure-field-Password").fill("Sfdc-Demo-2026");
+  await form.getByTestId("configure-field-SecretToken").fill("sfdc-security-token");
+  await form.getByTestId("configure-test").click();
+  await expect(form.getByTestId("configure-test-result")).toHaveAttribute("data-outcome", "passed");
+  await form.getByTestId("configure-save").click();
+  await expect(form.getByTestId("configure-save-result")).toHaveAttribute("data-outcome", "saved");
+
+  await setClockSpeed(FAST_CLOCK);
+  try {
+    await expect.poll(async () => (await graphJob(SALESFORCE, SALESFORCE_JOB)).status?.code, { timeout: 60_000 }).toBe("Active");
+  } finally {
+    await setClockSpeed(defaultSpeed);
+  }
+  await form.getByTestId("configure-back-to-job").click();
+  await expect(page.getByTestId("quarantine-banner")).toBeHidden();
+});

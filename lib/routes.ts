@@ -4,4 +4,6 @@ export const routes = {
   servicePrincipal: (id: string) => `/service-principals/${encodeURIComponent(id)}`,
   job: (servicePrincipalId: string, jobId: string) =>
     `/service-principals/${encodeURIComponent(servicePrincipalId)}/jobs/${encodeURIComponent(jobId)}`,
+  /** A job's admin credentials and provisioning settings. */
+  jobConfigure: (servicePrincipalId: string, jobId: string) => `${routes.job(servicePrincipalId, jobId)}/configure`,
 };

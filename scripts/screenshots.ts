@@ -28,6 +28,7 @@ async function main() {
     ["service-principal.png", `${base}/service-principals/${SP.salesforce}`, '[data-testid="job-status-card"]'],
     ["job.png", `${base}/service-principals/${SP.customScim}/jobs/${JOB.customScimInitial}`, '[data-testid="job-status-card"]'],
     ["fleet.png", `${base}/jobs`, "[data-scanned-at]"],
+    ["configure.png", `${base}/service-principals/${SP.salesforce}/jobs/${JOB.salesforceQuarantined}/configure`, '[data-testid="configure-form"]'],
   ];
   for (const [file, url, ready] of shots) {
     await page.goto(url);

@@ -121,4 +121,15 @@ describe("JobStatusCard", () => {
     expect(html).toContain('data-status="unknown"');
     expect(html).toContain("Sleeping</span>");
   });
+
+  it("links to the job's Configure page and says when no admin credentials are saved", () => {
+    const configureHref = "/service-principals/sp/jobs/SfOutDelta.1/configure";
+    const html = render(quarantined, { configureHref, credentials: "missing" });
+    const link = html.match(/<a[^>]*data-testid="job-configure-link"[^>]*>Configure<span class="sr-only"> job SfOutDelta[^<]*<\/span><\/a>/)?.[0];
+    expect(link).toContain(`href="${configureHref}"`);
+    expect(html).toMatch(/data-testid="job-credentials-missing" data-credentials="missing">No admin credentials are saved/);
+    expect(render(quarantined, { configureHref, credentials: "incomplete" })).toContain("Some admin credentials of this application are not saved");
+    for (const credentials of ["saved", "not-needed", undefined] as const) expect(render(quarantined, { configureHref, credentials })).not.toContain("job-credentials-missing");
+    expect(render(quarantined)).not.toContain("job-configure-link");
+  });
 });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useId, type ReactNode } from "react";
+import type { CredentialsStatus } from "@/lib/configure/saved-secrets";
 import { formatCount } from "@/lib/format/count";
 import type { JobCard } from "@/lib/jobs/job-card";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -18,16 +19,26 @@ export interface JobStatusCardProps {
   actions?: ReactNode;
   /** The job's own page; makes the heading a link. */
   href?: string;
+  /** The job's Configure page (admin credentials and settings): a link in the header. */
+  configureHref?: string;
+  /** Whether the application's admin credentials are saved; "missing" and "incomplete" are said on the card. */
+  credentials?: CredentialsStatus;
   headingLevel?: HeadingLevel;
 }
 
+const CREDENTIALS_NOTE: Partial<Record<CredentialsStatus, string>> = {
+  missing: "No admin credentials are saved for this application: the job cannot connect to it until you configure them.",
+  incomplete: "Some admin credentials of this application are not saved: the job cannot connect to it until you complete them.",
+};
+
 /** Everything a job's status says, from a `JobCard` view model. Presentational; works as a server component. */
-export function JobStatusCard({ card, actions, href, headingLevel = 3 }: JobStatusCardProps) {
+export function JobStatusCard({ card, actions, href, configureHref, credentials, headingLevel = 3 }: JobStatusCardProps) {
   const id = useId();
   const { schedule, status } = card;
   const sectionLevel = subLevel(headingLevel);
   const title = card.templateId ?? "Unknown template";
   const lastSuccess = status.lastSuccessfulExecution;
+  const credentialsNote = credentials ? CREDENTIALS_NOTE[credentials] : undefined;
   return (
     <article aria-labelledby={id} data-testid="job-status-card" data-job-id={card.id} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -47,8 +58,36 @@ export function JobStatusCard({ card, actions, href, headingLevel = 3 }: JobStat
             <span>{status.code.meaning}</span>
           </p>
         </div>
-        {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+        {actions || configureHref ? (
+          <div className="flex flex-wrap items-start gap-2">
+            {configureHref ? (
+              <Link
+                href={configureHref}
+                prefetch={false}
+                className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-50"
+                data-testid="job-configure-link"
+              >
+                Configure<span className="sr-only"> job {card.id}</span>
+              </Link>
+            ) : null}
+            {actions}
+          </div>
+        ) : null}
       </header>
+
+      {credentialsNote ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="job-credentials-missing" data-credentials={credentials}>
+          {credentialsNote}
+          {configureHref ? (
+            <>
+              {" "}
+              <Link href={configureHref} prefetch={false} className="font-medium text-brand-700 underline">
+                Configure admin credentials
+              </Link>
+            </>
+          ) : null}
+        </p>
+      ) : null}
 
       {status.progress ? <ProgressBar progress={status.progress} label={status.code.code === "NotRun" ? "Initial cycle" : "Progress"} /> : null}
 

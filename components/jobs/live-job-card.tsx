@@ -1,22 +1,31 @@
 import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
+import type { CredentialsStatus } from "@/lib/configure/saved-secrets";
 import { toJobCard } from "@/lib/jobs/job-card";
+import { routes } from "@/lib/routes";
 import { JobStatusCard } from "./job-status-card";
 import { QuarantineBanner } from "./quarantine-banner";
 import { JobLifecycleControls } from "./lifecycle/job-lifecycle-controls";
 
-/** A job as every page shows it: quarantine banner (with Start, the documented way out), status card, controls. */
+/**
+ * A job as every page shows it: quarantine banner (with Start, the documented way out, and where to fix the
+ * credentials first), status card with its Configure link, controls.
+ */
 export function LiveJobCard({
   servicePrincipalId,
   job,
   href,
+  credentials,
   headingLevel,
 }: {
   servicePrincipalId: string;
   job: SynchronizationJob;
   href?: string;
+  /** Whether the application's admin credentials are saved (unknown when absent). */
+  credentials?: CredentialsStatus;
   headingLevel?: 2 | 3 | 4;
 }) {
   const card = toJobCard(job);
+  const configureHref = job.id ? routes.jobConfigure(servicePrincipalId, job.id) : undefined;
   return (
     <div className="space-y-3">
       {card.status.code.code === "Quarantine" && card.status.quarantine ? (
@@ -24,12 +33,15 @@ export function LiveJobCard({
           quarantine={card.status.quarantine}
           troubleshootingUrl={card.status.troubleshootingUrl}
           headingLevel={headingLevel}
+          configureHref={configureHref}
           action={<JobLifecycleControls servicePrincipalId={servicePrincipalId} job={job} only="start" />}
         />
       ) : null}
       <JobStatusCard
         card={card}
         href={href}
+        configureHref={configureHref}
+        credentials={credentials}
         headingLevel={headingLevel}
         actions={<JobLifecycleControls servicePrincipalId={servicePrincipalId} job={job} />}
       />

@@ -53,4 +53,16 @@ describe("QuarantineBanner", () => {
     expect(html).not.toContain("<a ");
     expect(html).not.toContain("<button");
   });
+
+  it("links to where its usual cause is fixed: the admin credentials", () => {
+    const href = "/service-principals/sp/jobs/SfOutDelta.1/configure";
+    const link = (reason: string) => {
+      const quarantine = { ...card.status.quarantine!, reason: { ...card.status.quarantine!.reason, code: reason as never } };
+      const html = renderToStaticMarkup(<QuarantineBanner quarantine={quarantine} troubleshootingUrl={null} configureHref={href} />);
+      return html.match(/<a[^>]*data-testid="quarantine-configure-link"[^>]*>([^<]*)<\/a>/);
+    };
+    expect(link("EncounteredQuarantineException")?.[0]).toContain(`href="${href}"`);
+    expect(link("EncounteredQuarantineException")?.[1]).toBe("Update the admin credentials and test the connection");
+    expect(link("TooManyDeletes")?.[1]).toBe("Review the admin credentials and settings");
+  });
 });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { useId, type ReactNode } from "react";
 import type { QuarantineView } from "@/lib/jobs/job-card";
 import { Heading, type HeadingLevel } from "@/components/ui/heading";
@@ -6,17 +7,20 @@ import { TroubleshootingLink } from "./troubleshooting-link";
 
 /**
  * A quarantined job's banner: a labelled region, not role="alert" (the page is static, nothing interrupts).
- * `action` is where the Start button goes — Start is the documented way out of quarantine.
+ * `action` is where the Start button goes — Start is the documented way out of quarantine; `configureHref` is
+ * where its usual cause (the admin credentials) is fixed first.
  */
 export function QuarantineBanner({
   quarantine,
   troubleshootingUrl,
   action,
+  configureHref,
   headingLevel = 2,
 }: {
   quarantine: QuarantineView;
   troubleshootingUrl: string | null;
   action?: ReactNode;
+  configureHref?: string;
   headingLevel?: HeadingLevel;
 }) {
   const id = useId();
@@ -26,8 +30,13 @@ export function QuarantineBanner({
         This job is in quarantine
       </Heading>
       <QuarantineFacts quarantine={quarantine} />
-      {action || troubleshootingUrl ? (
+      {action || troubleshootingUrl || configureHref ? (
         <div className="flex flex-wrap items-center gap-4">
+          {configureHref ? (
+            <Link href={configureHref} prefetch={false} className="font-medium text-red-900 underline underline-offset-2" data-testid="quarantine-configure-link">
+              {quarantine.reason.code === "EncounteredQuarantineException" ? "Update the admin credentials and test the connection" : "Review the admin credentials and settings"}
+            </Link>
+          ) : null}
           {action}
           {troubleshootingUrl ? <TroubleshootingLink url={troubleshootingUrl} /> : null}
         </div>

@@ -10,6 +10,7 @@ import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
 import { NotFoundPanel } from "@/components/ui/not-found-panel";
 import { preloaded } from "@/components/ui/preloaded";
 import { SkeletonLines } from "@/components/ui/skeleton";
+import { jobCredentialsStatus } from "@/lib/configure/job-credentials";
 import { queryKeys } from "@/lib/query/keys";
 import { servicePrincipalOverview, type ServicePrincipalOverview } from "@/lib/graph/service-principals";
 import { toErrorInfo } from "@/lib/graph/graph-error";
@@ -51,7 +52,7 @@ export function ServicePrincipalView({ id }: { id: string }) {
 
 function ServicePrincipalSections({
   id,
-  overview: { servicePrincipal, templates, jobs },
+  overview: { servicePrincipal, templates, jobs, secrets },
   loadedAt,
   onRetry,
 }: {
@@ -86,7 +87,13 @@ function ServicePrincipalSections({
           <ul className="space-y-4">
             {currentJobs.map((job) => (
               <li key={job.id}>
-                <LiveJobCard servicePrincipalId={id} job={job} href={routes.job(id, job.id!)} headingLevel={3} />
+                <LiveJobCard
+                  servicePrincipalId={id}
+                  job={job}
+                  href={routes.job(id, job.id!)}
+                  credentials={templates.ok && secrets.ok ? jobCredentialsStatus(templates.value, job.templateId, secrets.value) : undefined}
+                  headingLevel={3}
+                />
               </li>
             ))}
           </ul>

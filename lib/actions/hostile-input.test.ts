@@ -6,11 +6,15 @@ import {
   CORPUS_GUID,
   CORPUS_JOB_ID,
   CORPUS_TEMPLATE_ID,
+  HOSTILE_CREDENTIAL_VALUES,
   HOSTILE_GUIDS,
   HOSTILE_OPAQUE,
   HOSTILE_OPAQUE_IDS,
+  HOSTILE_RECIPIENTS,
   HOSTILE_SP_IDS,
   HOSTILE_STRINGS,
+  HOSTILE_TENANT_URLS,
+  HOSTILE_THRESHOLDS,
   HOSTILE_TOKENS,
   WRONG_TYPES,
   corpusKey,
@@ -21,6 +25,9 @@ import {
 } from "@/test/fixtures/bad-input-corpus";
 import { createJob } from "./create-job";
 import { deleteJob, pauseJob, restartJob, startJob } from "./job-lifecycle";
+import { saveConfiguration, testConnection } from "./configure-job";
+import { DEFAULT_SETTINGS } from "@/lib/configure/settings";
+import { JOB, SP } from "@/lib/emulator/seed/ids";
 import { stubEmbeddedEnv } from "@/test/support/action-emulator";
 
 /**
@@ -57,6 +64,18 @@ const ACTIONS: ActionUnderTest[] = [
     valid: { servicePrincipalId: CORPUS_GUID, jobId: CORPUS_JOB_ID },
     fields: { servicePrincipalId: HOSTILE_SP_IDS, jobId: HOSTILE_OPAQUE },
   })),
+  {
+    name: "testConnection",
+    run: testConnection as unknown as AnyAction,
+    valid: { servicePrincipalId: CORPUS_GUID, jobId: CORPUS_JOB_ID, useSavedCredentials: true },
+    fields: { servicePrincipalId: HOSTILE_SP_IDS, jobId: HOSTILE_OPAQUE },
+  },
+  {
+    name: "saveConfiguration",
+    run: saveConfiguration as unknown as AnyAction,
+    valid: { servicePrincipalId: CORPUS_GUID, jobId: CORPUS_JOB_ID, credentials: { BaseAddress: "https://scim.example.com/v2", SecretToken: "s3cr3t-token-value" }, settings: DEFAULT_SETTINGS },
+    fields: { servicePrincipalId: HOSTILE_SP_IDS, jobId: HOSTILE_OPAQUE },
+  },
 ];
 
 /** Restart's reset scope: a list of exact flag names. Everything here is refused (undefined and [] are valid). */
@@ -218,6 +237,101 @@ describe("restartJob's reset scope", () => {
   });
 });
 
+/** The typed-credentials test and the save, with `credentials` (and `settings`) replaced. */
+const CONFIGURE_ACTIONS = ACTIONS.filter((action) => action.name === "saveConfiguration" || action.name === "testConnection").map((action) => ({
+  ...action,
+  valid: action.name === "testConnection" ? { ...action.valid, useSavedCredentials: false, credentials: { BaseAddress: "https://scim.example.com/v2", SecretToken: "s3cr3t-token-value" } } : action.valid,
+}));
+const SAVE = CONFIGURE_ACTIONS.find((action) => action.name === "saveConfiguration")!;
+const withCredential = (action: ActionUnderTest, key: string, value: unknown) => ({ ...action.valid, credentials: { ...(action.valid.credentials as object), [key]: value } });
+
+describe.each(CONFIGURE_ACTIONS)("$name refuses hostile admin credentials before anything reaches Graph", (action) => {
+  it.each(["BaseAddress", "SecretToken"])("hostile values as %s", async (key) => {
+    const problems: string[] = [];
+    for (const entry of HOSTILE_CREDENTIAL_VALUES) {
+      const problem = await refusal(action, admin, withCredential(action, key, entry.value), `credentials.${key}`);
+      if (problem) problems.push(`${entry.name} ${describeCase(entry.value)}: ${problem}`);
+    }
+    expect(problems).toEqual([]);
+    expect(HOSTILE_CREDENTIAL_VALUES.length).toBeGreaterThanOrEqual(45);
+  });
+
+  it("wrong types as a credential value", async () => {
+    const problems: string[] = [];
+    for (const entry of WRONG_TYPES.filter((w) => typeof w.value !== "string" && w.value !== undefined)) {
+      const problem = await refusal(action, admin, withCredential(action, "SecretToken", entry.value), "credentials.SecretToken");
+      if (problem) problems.push(`${entry.name}: ${problem}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("keys that are not synchronizationSecret members, and wrong containers", async () => {
+    const problems: string[] = [];
+    const keys = ["secrettoken", "SecretToken ", "Secret\u200BToken", "__proto__", "constructor", "toString", "k".repeat(500), "<img src=x onerror=alert(1)>", "", "0"];
+    for (const key of keys) {
+      const problem = await refusal(action, admin, { ...action.valid, credentials: JSON.parse(`{${JSON.stringify(key)}:"x"}`) }, "credentials");
+      if (problem) problems.push(`key ${describeCase(key)}: ${problem}`);
+    }
+    for (const entry of [...WRONG_TYPES.filter((w) => w.value !== undefined && !(w.value && typeof w.value === "object" && !Array.isArray(w.value) && Object.getPrototypeOf(w.value) === Object.prototype)), { name: "a list of pairs", value: [{ key: "SecretToken", value: "x" }] }]) {
+      const problem = await refusal(action, admin, { ...action.valid, credentials: entry.value }, "credentials");
+      if (problem) problems.push(`credentials ${entry.name}: ${problem}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("tenant URLs that are not https: refused before any credential is sent (only the job and its template are read)", async () => {
+    const problems: string[] = [];
+    for (const entry of HOSTILE_TENANT_URLS) {
+      const problem = await refusal(action, admin, { ...withCredential(action, "BaseAddress", entry.value), servicePrincipalId: SP.box, jobId: JOB.boxPaused }, "credentials.BaseAddress");
+      if (problem) problems.push(`${entry.name} ${describeCase(entry.value)}: ${problem}`);
+    }
+    expect(problems).toEqual([]);
+    const sent = (await emulator.requests()).filter((request) => !request.path.endsWith("/$batch"));
+    expect(sent).toEqual([]);
+    await emulator.clearRequests();
+  });
+
+  it("sent no request to the emulator", async () => {
+    expect(await emulator.requests()).toEqual([]);
+  });
+});
+
+describe("saveConfiguration refuses hostile settings before anything reaches Graph", () => {
+  const withSettings = (patch: Record<string, unknown>) => ({ ...SAVE.valid, settings: { ...DEFAULT_SETTINGS, ...patch } });
+  const cases: [field: string, values: readonly HostileCase[], patch?: Record<string, unknown>][] = [
+    ["recipients", HOSTILE_RECIPIENTS],
+    ["recipients", HOSTILE_RECIPIENTS, { notifyOnFailure: true }],
+    ["recipients", WRONG_TYPES.filter((w) => typeof w.value !== "string")],
+    ["deleteThreshold", HOSTILE_THRESHOLDS],
+    ["notifyOnFailure", [...WRONG_TYPES.filter((w) => typeof w.value !== "boolean"), { name: "a string", value: "true" }]],
+    ["preventAccidentalDeletes", [...WRONG_TYPES.filter((w) => typeof w.value !== "boolean"), { name: "a string", value: "false" }]],
+    ["syncAll", [...WRONG_TYPES.filter((w) => typeof w.value !== "boolean"), { name: "a string", value: "true" }, { name: "SyncAll's own spelling", value: "True" }]],
+  ];
+
+  it.each(cases)("hostile %s", async (field, values, patch = {}) => {
+    const problems: string[] = [];
+    for (const entry of values) {
+      const problem = await refusal(SAVE, admin, withSettings({ ...patch, [field]: entry.value }), `settings.${field}`);
+      if (problem) problems.push(`${entry.name} ${describeCase(entry.value)}: ${problem}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("hostile settings shapes", async () => {
+    const problems: string[] = [];
+    for (const entry of hostileShapes(DEFAULT_SETTINGS as unknown as Record<string, unknown>)) {
+      const problem = await refusal(SAVE, admin, { ...SAVE.valid, settings: entry.value });
+      if (problem) problems.push(`${entry.name}: ${problem}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("an empty notification email is refused only while notifications are on", async () => {
+    expect(await refusal(SAVE, admin, withSettings({ notifyOnFailure: true, recipients: "" }), "settings.recipients")).toBeNull();
+    expect(await emulator.requests()).toEqual([]);
+  });
+});
+
 describe("refusals never echo what they refuse", () => {
   it("a refused token, a long unexpected key or a long flag is not quoted back", async () => {
     const valid = { servicePrincipalId: CORPUS_GUID, templateId: CORPUS_TEMPLATE_ID };
@@ -241,6 +355,15 @@ describe("the corpus is refused because it is hostile, not because nothing works
     expect(await pauseJob(admin, { servicePrincipalId: CORPUS_GUID, jobId: id })).toEqual({ ok: true, data: null });
     expect(await deleteJob(admin, { servicePrincipalId: CORPUS_GUID, jobId: id })).toEqual({ ok: true, data: null });
     expect((await emulator.requests()).map((r) => r.method)).toEqual(["POST", "POST", "DELETE"]);
+    await emulator.control("POST", "reset");
+  });
+
+  it("the configuration actions with valid input do reach the emulator", async () => {
+    const box = { servicePrincipalId: SP.box, jobId: JOB.boxPaused };
+    const credentials = { BaseAddress: "https://scim.example.com/v2", SecretToken: "s3cr3t-token-value" };
+    expect(await testConnection(admin, { ...box, useSavedCredentials: false, credentials })).toEqual({ ok: true, data: { tested: "typed" } });
+    expect(await saveConfiguration(admin, { ...box, credentials, settings: DEFAULT_SETTINGS })).toMatchObject({ ok: true });
+    expect((await emulator.requests()).map((r) => r.method)).toEqual(["POST", "POST", "POST", "PUT"]);
     await emulator.control("POST", "reset");
   });
 });

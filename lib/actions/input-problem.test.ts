@@ -16,3 +16,23 @@ describe("inputProblem", () => {
     if (!notObject.success) expect(inputProblem(notObject.error)).toMatchObject({ field: "input", message: "The input must be an object." });
   });
 });
+
+describe("inputProblem for nested input", () => {
+  it("names one nested key of ours, never an index or a hostile key", () => {
+    const schema = z.strictObject({
+      credentials: z.partialRecord(z.enum(["SecretToken"]), z.string()),
+      settings: z.strictObject({ syncAll: z.boolean() }),
+      resetScope: z.array(z.string()),
+    });
+    const parse = (input: unknown) => {
+      const result = schema.safeParse(input);
+      return result.success ? null : inputProblem(result.error);
+    };
+    const valid = { credentials: {}, settings: { syncAll: false }, resetScope: [] };
+    expect(parse({ ...valid, credentials: { SecretToken: 5 } })).toMatchObject({ field: "credentials.SecretToken", message: "The value of SecretToken must be a string." });
+    expect(parse({ ...valid, settings: { syncAll: "true" } })).toMatchObject({ field: "settings.syncAll", message: "The scope must be true or false." });
+    expect(parse({ ...valid, resetScope: [1] })).toMatchObject({ field: "resetScope" });
+    expect(parse({ ...valid, credentials: { ["k".repeat(300)]: "x" } })).toMatchObject({ field: "credentials" });
+    expect(parse({ ...valid, credentials: "x" })).toMatchObject({ field: "credentials", message: "The credentials must be an object." });
+  });
+});

@@ -94,9 +94,41 @@ describe("changing a job", () => {
   });
 });
 
+describe("testing a connection", () => {
+  it("quotes the connector's refusal and says what to do; nothing was saved", () => {
+    const problem = describeError(err({ kind: "bad-request", status: 400, code: "SalesforceInvalidCredentials", message: "Your Salesforce.com credentials are invalid." }), { operation: "test" });
+    expect(problem.title).toBe("The application refused the connection");
+    expect(problem.advice).toContain("“Your Salesforce.com credentials are invalid.”");
+    expect(problem.advice).toMatch(/Check the admin credentials.*test again\. Nothing was saved\./);
+    expect(problem.nothingChanged).toBe(true);
+  });
+
+  it("names the missing permission and a refused field", () => {
+    expect(describeError(err({ kind: "forbidden", status: 403 }), { operation: "test" }).title).toContain("Synchronization.ReadWrite.All");
+    expect(describeError(err({ kind: "invalid-input", message: "The Tenant URL must start with https://." }), { operation: "test" }).advice).toBe(
+      "The Tenant URL must start with https://. Nothing was sent to the application.",
+    );
+  });
+});
+
+describe("saving a configuration", () => {
+  it("says nothing was saved when Graph refused it", () => {
+    for (const kind of ["bad-request", "invalid-input", "throttled", "forbidden", "unauthenticated", "not-found"] as const) {
+      expect(describeError(err({ kind, message: "m" }), { operation: "save" }).advice, kind).toContain("Nothing was saved.");
+    }
+  });
+
+  it("says a lost answer may have saved it, and that saving again is safe", () => {
+    const problem = describeError(err({ kind: "server", status: 503, ambiguous: true }), { operation: "save" });
+    expect(problem.title).toBe("The configuration may or may not have been saved");
+    expect(problem.advice).toMatch(/Saving again is safe/);
+    expect(problem.nothingChanged).toBe(false);
+  });
+});
+
 describe("every operation and every kind", () => {
   const KINDS: ActionErrorKind[] = ["network", "unauthenticated", "missing-sync-permission", "forbidden", "not-found", "bad-request", "conflict", "throttled", "server", "unexpected", "invalid-input"];
-  const CONTEXTS: ErrorContext[] = [{ operation: "read", action: "load the jobs" }, { operation: "create", templateId: "zoom" }, change("start")];
+  const CONTEXTS: ErrorContext[] = [{ operation: "read", action: "load the jobs" }, { operation: "create", templateId: "zoom" }, change("start"), { operation: "test" }, { operation: "save" }];
   it("has words, and an ambiguous failure never reads as 'nothing changed' or safe to retry", () => {
     for (const context of CONTEXTS) {
       for (const kind of KINDS) {

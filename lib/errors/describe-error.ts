@@ -11,7 +11,11 @@ export type ErrorContext =
   | { operation: "read"; action: string }
   | { operation: "create"; templateId: string }
   /** A change of one job: start, pause, restart, delete. */
-  | { operation: "change"; jobId: string; verb: { infinitive: string; done: string } };
+  | { operation: "change"; jobId: string; verb: { infinitive: string; done: string } }
+  /** Test connection (validateCredentials): nothing is saved either way. */
+  | { operation: "test" }
+  /** Save the admin credentials and settings (PUT secrets). */
+  | { operation: "save" };
 
 export interface Problem {
   title: string;
@@ -126,6 +130,54 @@ const CHANGE: Table<"change"> = {
 CHANGE.forbidden = CHANGE["missing-sync-permission"];
 CHANGE.conflict = CHANGE["bad-request"];
 
+const NOTHING_SAVED = "Nothing was saved.";
+
+const TEST: Table<"test"> = {
+  "invalid-input": (error) => ({ title: "Check the admin credentials", advice: `${error.message} Nothing was sent to the application.` }),
+  "bad-request": (error) => ({
+    title: "The application refused the connection",
+    advice: `${error.message ? `Its connector said: “${error.message}” ` : ""}Check the admin credentials with the application's administrator (the tenant URL must be its provisioning endpoint, the token or password must be current), then test again. ${NOTHING_SAVED}`,
+  }),
+  unauthenticated: () => ({ title: "Your session expired", advice: "Microsoft Graph did not accept your sign-in, even after renewing it. Sign in again, then test again." }),
+  "missing-sync-permission": () => ({
+    title: `Your account lacks ${WRITE_PERMISSION}`,
+    advice: `Testing a connection needs the delegated permission ${WRITE_PERMISSION} and a role such as Application Administrator. Ask an administrator for it, then sign in again.`,
+  }),
+  "not-found": () => ({ title: "This job no longer exists", advice: "It (or its application) may have been deleted elsewhere. Go back to the service principal." }),
+  throttled: (error) => ({ title: "Microsoft Graph is throttling requests", advice: `${waitText(error, "Graph asked to slow down.")} Test again after the wait.` }),
+  server: () => ({ title: "Microsoft Graph had a problem", advice: `The connection could not be tested. This is usually temporary: test again in a moment. ${NOTHING_SAVED}` }),
+  network: () => ({ title: "Microsoft Graph could not be reached", advice: `Check your network connection, then test again. ${NOTHING_SAVED}` }),
+  otherwise: (error) => ({ title: "The connection could not be tested", advice: `${error.message || "Something unexpected happened."} ${NOTHING_SAVED}` }),
+};
+TEST.forbidden = TEST["missing-sync-permission"];
+
+const SAVE: Table<"save"> = {
+  "invalid-input": (error) => ({ title: "Check the configuration", advice: `${error.message} ${NOTHING_SAVED}` }),
+  "bad-request": (error) => ({
+    title: "Microsoft Graph did not accept the configuration",
+    advice: `${error.message ? `Graph said: “${error.message}” ` : ""}${NOTHING_SAVED}`,
+  }),
+  unauthenticated: () => ({ title: "Your session expired", advice: `Microsoft Graph did not accept your sign-in, even after renewing it. Sign in again, then save. ${NOTHING_SAVED}` }),
+  "missing-sync-permission": () => ({
+    title: `Your account lacks ${WRITE_PERMISSION}`,
+    advice: `Saving admin credentials needs the delegated permission ${WRITE_PERMISSION} and a role such as Application Administrator. Ask an administrator for it, then sign in again. ${NOTHING_SAVED}`,
+  }),
+  "not-found": () => ({ title: "This job no longer exists", advice: `It (or its application) may have been deleted elsewhere. ${NOTHING_SAVED}` }),
+  throttled: (error) => ({ title: "Microsoft Graph is throttling requests", advice: `${waitText(error, "Graph asked to slow down.")} ${NOTHING_SAVED} Save again after the wait.` }),
+  otherwise: (error) => ({ title: "The configuration could not be saved", advice: error.message || "Something unexpected happened." }),
+};
+SAVE.forbidden = SAVE["missing-sync-permission"];
+
+/** A save whose answer was lost: PUT replaces the whole set, so saving again is safe. */
+function uncertainSave(error: ActionError): Words {
+  return {
+    title: "The configuration may or may not have been saved",
+    advice: `${
+      error.kind === "server" ? "Microsoft Graph answered with a server error" : "The connection failed"
+    } after the request was sent. Saving again is safe: Graph replaces the whole configuration each time. Type the secrets again and save.`,
+  };
+}
+
 /** A change that may have happened although it failed: say so before anything else. */
 function uncertainChange(error: ActionError, { verb, jobId }: Context<"change">): Words {
   return {
@@ -144,6 +196,10 @@ function wordsFor(error: ActionError, context: ErrorContext): Words {
       return (CREATE[error.kind] ?? CREATE.otherwise)(error, context);
     case "change":
       return error.ambiguous ? uncertainChange(error, context) : (CHANGE[error.kind] ?? CHANGE.otherwise)(error, context);
+    case "test":
+      return (TEST[error.kind] ?? TEST.otherwise)(error, context);
+    case "save":
+      return error.ambiguous ? uncertainSave(error) : (SAVE[error.kind] ?? SAVE.otherwise)(error, context);
   }
 }
 

@@ -26,11 +26,16 @@ export const jobAnswer = item<SynchronizationJob & { id: string }>({
   status: z.looseObject({ code: optionalText }).nullish(),
 });
 export const schemaAnswer = item<SynchronizationSchema>({ synchronizationRules: z.array(z.looseObject({})).nullish() });
+/** One saved pair of `synchronization/secrets` (GET: its shape is undocumented; Graph masks secret values). */
+export const secretPairAnswer = item<{ key: string; value?: string | null }>({ key: z.string(), value: z.string().nullish() });
 
 /** A collection's `value`, each item checked. */
 export const listOf = <T>(schema: z.ZodType<T>) => z.looseObject({ value: z.array(schema) }).transform((answer) => answer.value);
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; error: GraphErrorInfo };
+
+/** A loaded value reshaped; a failure stays the same failure. */
+export const mapLoaded = <T, U>(loaded: Loaded<T>, reshape: (value: T) => U): Loaded<U> => (loaded.ok ? { ok: true, value: reshape(loaded.value) } : loaded);
 
 function unexpected(error: z.ZodError, what: string): GraphErrorInfo {
   const issue = error.issues[0];

@@ -2,26 +2,32 @@ import type { ServicePrincipal, SynchronizationJob, SynchronizationSchema } from
 import { segment, type GraphGateway } from "./gateway";
 import { z } from "zod";
 import { jobAnswer, loadedAnswer, parseAnswer, schemaAnswer, servicePrincipalAnswer, type Loaded } from "./answers";
+import { configurationRequests, savedConfiguration, type SavedConfiguration } from "./configuration";
 import { jobPath, jobsPath } from "./service-principals";
 
 export interface JobOverview {
   servicePrincipal: Loaded<Pick<ServicePrincipal, "id" | "displayName" | "appId">>;
   job: Loaded<SynchronizationJob>;
   schema: Loaded<SynchronizationSchema>;
+  /** The admin credentials the job's template asks for and what is saved (secret values masked). */
+  configuration: Loaded<SavedConfiguration>;
 }
 
-/** One job in full with its service principal's name and its schema, in one Graph round trip. */
+/** One job in full with its service principal's name, its schema and its configuration, in one Graph round trip. */
 export async function jobOverview(graph: GraphGateway, spId: string, jobId: string): Promise<JobOverview> {
   const results = await graph.batch([
     { id: "sp", method: "GET", url: `/servicePrincipals/${segment(spId)}?$select=id,displayName,appId` },
     { id: "job", method: "GET", url: jobPath(spId, jobId) },
     { id: "schema", method: "GET", url: `${jobPath(spId, jobId)}/schema` },
+    ...configurationRequests(spId),
   ]);
-  const [sp, job, schema] = results;
+  const [sp, job, schema, templates, secrets] = results;
+  const loadedJob = loadedAnswer(job, jobAnswer, "the job");
   return {
     servicePrincipal: loadedAnswer(sp, servicePrincipalAnswer, "the service principal"),
-    job: loadedAnswer(job, jobAnswer, "the job"),
+    job: loadedJob,
     schema: loadedAnswer(schema, schemaAnswer, "the job's schema"),
+    configuration: savedConfiguration(loadedJob.ok ? loadedJob.value.templateId : null, templates, secrets),
   };
 }
 

@@ -1,7 +1,9 @@
 import type { ServicePrincipal, SynchronizationJob, SynchronizationTemplate } from "@microsoft/microsoft-graph-types-beta";
 import { segment, type GraphGateway, type GraphPage } from "./gateway";
 import { z } from "zod";
-import { jobAnswer, listOf, loadedAnswer, parseAnswer, servicePrincipalAnswer, templateAnswer, type Loaded } from "./answers";
+import { jobAnswer, listOf, loadedAnswer, mapLoaded, parseAnswer, secretPairAnswer, servicePrincipalAnswer, templateAnswer, type Loaded } from "./answers";
+import { secretKeysOfTemplates } from "@/lib/configure/fields";
+import { toSavedSecrets, type SavedSecret } from "@/lib/configure/saved-secrets";
 
 export const PAGE_SIZE = 100;
 /** Only the fields the list shows. */
@@ -30,8 +32,12 @@ export async function listServicePrincipals(graph: GraphGateway, options: { sear
 export const jobsPath = (spId: string) => `/servicePrincipals/${segment(spId)}/synchronization/jobs`;
 export const templatesPath = (spId: string) => `/servicePrincipals/${segment(spId)}/synchronization/templates`;
 export const jobPath = (spId: string, jobId: string) => `${jobsPath(spId)}/${segment(jobId)}`;
+/** The service principal's saved admin credentials and settings (shared by all its jobs). */
+export const secretsPath = (spId: string) => `/servicePrincipals/${segment(spId)}/synchronization/secrets`;
 
 const jobList = listOf(jobAnswer);
+export const templateList = listOf(templateAnswer);
+export const secretPairList = listOf(secretPairAnswer);
 
 /** Each service principal's jobs, for the list's provisioning column: one $batch per 20 ids. */
 export async function jobsOfServicePrincipals(graph: GraphGateway, ids: string[]): Promise<Record<string, Loaded<SynchronizationJob[]>>> {
@@ -43,18 +49,24 @@ export interface ServicePrincipalOverview {
   servicePrincipal: Loaded<ServicePrincipal>;
   templates: Loaded<SynchronizationTemplate[]>;
   jobs: Loaded<SynchronizationJob[]>;
+  /** Which admin credentials are saved (secret values masked: never kept by the console). */
+  secrets: Loaded<SavedSecret[]>;
 }
 
 /** Everything the service principal page shows, in one Graph round trip. */
 export async function servicePrincipalOverview(graph: GraphGateway, id: string): Promise<ServicePrincipalOverview> {
-  const [servicePrincipal, templates, jobs] = await graph.batch([
+  const [servicePrincipal, templates, jobs, secrets] = await graph.batch([
     { id: "sp", method: "GET", url: `/servicePrincipals/${segment(id)}?$select=${DETAIL_SELECT}` },
     { id: "templates", method: "GET", url: templatesPath(id) },
     { id: "jobs", method: "GET", url: jobsPath(id) },
+    { id: "secrets", method: "GET", url: secretsPath(id) },
   ]);
+  const loadedTemplates = loadedAnswer(templates, templateList, "its synchronization templates");
+  const secretKeys = secretKeysOfTemplates(loadedTemplates.ok ? loadedTemplates.value : []);
   return {
     servicePrincipal: loadedAnswer(servicePrincipal, servicePrincipalAnswer, "the service principal"),
-    templates: loadedAnswer(templates, listOf(templateAnswer), "its synchronization templates"),
+    templates: loadedTemplates,
     jobs: loadedAnswer(jobs, jobList, "its synchronization jobs"),
+    secrets: mapLoaded(loadedAnswer(secrets, secretPairList, "its saved credentials"), (pairs) => toSavedSecrets(pairs, secretKeys)),
   };
 }

@@ -2,13 +2,15 @@ import { format } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { createJob } from "@/lib/actions/create-job";
 import { deleteJob, pauseJob, restartJob, startJob } from "@/lib/actions/job-lifecycle";
+import { saveConfiguration, testConnection } from "@/lib/actions/configure-job";
+import { DEFAULT_SETTINGS } from "@/lib/configure/settings";
 import { JOB, SP } from "@/lib/emulator/seed/ids";
 import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
 import { describeFindings, scanText } from "./secret-scan";
 import { stubEmbeddedEnv } from "@/test/support/action-emulator";
 
 /**
- * Every server action (create, start, pause, restart, delete): no outcome (refused, Graph error, fault,
+ * Every server action (create, start, pause, restart, delete, test connection, save configuration): no outcome (refused, Graph error, fault,
  * connection reset, bad configuration) prints the token or puts it in the result. Refusals of hostile
  * tokens are in lib/actions/hostile-input.test.ts.
  */
@@ -24,6 +26,9 @@ const ACTIONS = {
   pauseJob: (token: unknown) => pauseJob(token as string, BOX),
   restartJob: (token: unknown) => restartJob(token as string, { ...BOX, resetScope: ["Full"] }),
   deleteJob: (token: unknown) => deleteJob(token as string, BOX),
+  testConnection: (token: unknown) => testConnection(token as string, { ...BOX, useSavedCredentials: true }),
+  saveConfiguration: (token: unknown) =>
+    saveConfiguration(token as string, { ...BOX, credentials: { BaseAddress: "https://scim.example.com/v2", SecretToken: "s3cr3t-token-value" }, settings: DEFAULT_SETTINGS }),
 };
 const names = Object.keys(ACTIONS) as (keyof typeof ACTIONS)[];
 

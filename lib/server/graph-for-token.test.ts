@@ -29,6 +29,18 @@ describe("callerError", () => {
     expect(callerError(new GraphError({ kind: "bad-request", status: 400, code: "X", message: `bad ${TOKEN}` }), TOKEN, { operation: "test", mutates: true }).message).toBe("bad [token]");
   });
 
+  it("redacts the admin credentials the work carried, in what it logs and returns", () => {
+    const secret = "s3cr3t-token-value";
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const options = { operation: "test", mutates: true, secrets: [secret, "ab"] };
+    const info = callerError(new Error(`could not send ${secret} to ab.example`), TOKEN, options);
+    expect(String(log.mock.calls[0][0])).not.toContain(secret);
+    log.mockRestore();
+    expect(info.message).toBe("could not send [redacted] to ab.example");
+    expect(callerError(new GraphError({ kind: "bad-request", status: 400, code: "X", message: `token ${secret} refused` }), TOKEN, options).message).toBe("token [redacted] refused");
+    expect(callerError(new ActionFailure({ kind: "unexpected", status: 0, code: "X", message: secret }), TOKEN, options).message).toBe("[redacted]");
+  });
+
   it("passes an ActionFailure's error through", () => {
     const failure = new ActionFailure({ kind: "unexpected", status: 201, code: "UnusableCreateResponse", message: "no body", ambiguous: true });
     expect(callerError(failure, TOKEN, { operation: "test", mutates: true })).toEqual(failure.error);

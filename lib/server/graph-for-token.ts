@@ -49,24 +49,31 @@ export class ActionFailure extends Error {
   }
 }
 
-function redact(text: string, token: string): string {
-  return token ? text.split(token).join("[token]") : text;
+/** Values shorter than this are not redacted from messages (they would garble the words around them). */
+const MIN_REDACTED_LENGTH = 3;
+
+function redact(text: string, token: string, secrets: readonly string[] = []): string {
+  let redacted = token ? text.split(token).join("[token]") : text;
+  for (const secret of secrets) if (secret.length >= MIN_REDACTED_LENGTH) redacted = redacted.split(secret).join("[redacted]");
+  return redacted;
 }
 
 /**
  * Any failure of work done for `token` as the caller is told it. Graph's own errors pass through (redacted);
  * a network failure or 5xx of a change is marked `ambiguous` (Graph may have done it). Anything else is a
- * fault of ours: it is logged by name under `operation` and the caller gets its redacted message.
+ * fault of ours: it is logged by name under `operation` and the caller gets its redacted message. `secrets`
+ * (admin credentials the work carried) are redacted like the token.
  */
-export function callerError(error: unknown, token: string, options: { operation: string; mutates: boolean }): ActionError {
-  if (error instanceof ActionFailure) return { ...error.error, message: redact(error.error.message, token) };
+export function callerError(error: unknown, token: string, options: { operation: string; mutates: boolean; secrets?: readonly string[] }): ActionError {
+  const clean = (text: string) => redact(text, token, options.secrets);
+  if (error instanceof ActionFailure) return { ...error.error, message: clean(error.error.message) };
   if (error instanceof GraphError) {
-    const info = { ...error.info, message: redact(error.info.message, token) };
+    const info = { ...error.info, message: clean(error.info.message) };
     const ambiguous = options.mutates && (info.kind === "network" || info.kind === "server");
     return ambiguous ? { ...info, ambiguous } : info;
   }
   const name = error instanceof Error ? error.name : "Error";
-  const message = redact(error instanceof Error ? error.message : String(error), token);
+  const message = clean(error instanceof Error ? error.message : String(error));
   const code = name === "ConfigError" ? "ServerConfiguration" : name;
   // Only the error's name and a redacted message: never the token, never the input.
   console.error(`[${options.operation}] ${code}: ${message}`);

@@ -9,6 +9,7 @@ describe("hasMalformedId", () => {
     `/service-principals/${SP}`,
     `/service-principals/${SP}/`,
     `/service-principals/${SP}/jobs/BoxOutDelta.7928d5b574424a97b2d66f9a9972ec01`,
+    `/service-principals/${SP}/jobs/BoxOutDelta.7928d5b574424a97b2d66f9a9972ec01/configure`,
     "/",
     "/auth/bridge",
   ])("lets %s through", (path) => expect(hasMalformedId(path)).toBe(false));
@@ -21,5 +22,7 @@ describe("hasMalformedId", () => {
     `/service-principals/${SP}/jobs/a%00b`,
     `/service-principals/${SP}/jobs/%E0%A4%A`,
     `/service-principals/${SP}/jobs/${"x".repeat(201)}`,
+    `/service-principals/${SP}/jobs/..%2Fsecrets/configure`,
+    `/service-principals/not-a-guid/jobs/BoxOutDelta.7928d5b574424a97b2d66f9a9972ec01/configure`,
   ])("stops %s", (path) => expect(hasMalformedId(path)).toBe(true));
 });

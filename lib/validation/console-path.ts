@@ -1,6 +1,6 @@
 import { idProblem, jobId, servicePrincipalId } from "./ids";
 
-const SP_ROUTE = /^\/service-principals\/([^/]+)(?:\/jobs\/([^/]+))?\/?$/;
+const SP_ROUTE = /^\/service-principals\/([^/]+)(?:\/jobs\/([^/]+)(?:\/configure)?)?\/?$/;
 
 function decoded(segment: string): string | null {
   try {

@@ -22,6 +22,7 @@ describe("CreatedJob", () => {
     expect(html).toContain("Not scheduled");
     expect(html).toContain(`href="/service-principals/${SP_ID}/jobs/zoom.0123456789abcdef0123456789abcdef"`);
     expect(html).toMatch(/admin credentials/);
+    expect(html.match(/<a[^>]*data-testid="created-job-configure-link"[^>]*>/)?.[0]).toContain(`href="/service-principals/${SP_ID}/jobs/zoom.0123456789abcdef0123456789abcdef/configure"`);
     expect(html).toMatch(/Start the job/);
     expect(html).not.toContain("recovered-note");
   });

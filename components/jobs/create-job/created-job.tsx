@@ -21,6 +21,7 @@ export interface CreatedJobProps {
 /** The job just created, straight from Graph's answer, with its deep link and what to do next. */
 export function CreatedJob({ servicePrincipalId, job, recoveredFrom, headingLevel = 3, headingRef, onCreateAnother }: CreatedJobProps) {
   const href = job.id ? routes.job(servicePrincipalId, job.id) : undefined;
+  const configureHref = job.id ? routes.jobConfigure(servicePrincipalId, job.id) : undefined;
   return (
     <section className="space-y-4 rounded-lg border border-green-200 bg-green-50 p-4" data-testid="created-job" data-job-id={job.id ?? ""}>
       <Heading level={headingLevel} ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-green-900">
@@ -40,7 +41,16 @@ export function CreatedJob({ servicePrincipalId, job, recoveredFrom, headingLeve
         </Heading>
         <p>Microsoft Graph creates jobs disabled: nothing is provisioned until you start it.</p>
         <ol className="list-decimal space-y-1 pl-5">
-          <li>Provide the admin credentials of the target application (for example its tenant URL and secret token) and test the connection.</li>
+          <li>
+            {configureHref ? (
+              <Link href={configureHref} className="font-medium text-brand-700 underline" data-testid="created-job-configure-link">
+                Provide the admin credentials
+              </Link>
+            ) : (
+              "Provide the admin credentials"
+            )}{" "}
+            of the target application (for example its tenant URL and secret token) and test the connection.
+          </li>
           <li>Start the job. The first cycle then reads every user and group in scope.</li>
         </ol>
         <p className="flex flex-wrap items-center gap-4 pt-1">

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { queryKeys } from "@/lib/query/keys";
 import { JobLifecycleControls } from "./job-lifecycle-controls";
 import { jobKey, tryLock, unlock } from "./lifecycle-store";
+import { forgetConnectionTest, recordConnectionTest } from "../connection-tests";
 
 const access = vi.hoisted(() => ({ value: "granted" as "granted" | "missing" | "unknown" }));
 vi.mock("@/components/auth/use-job-write-access", () => ({ useJobWriteAccess: () => access.value }));
@@ -127,5 +128,23 @@ describe("the restart dialog", () => {
     expect(dialog).not.toContain('data-flag="None"');
     expect(dialog).not.toContain('data-flag="ConnectorDataStore"');
     expect(dialog).toContain('data-testid="restart-confirm"');
+  });
+
+  it("asks before Start when the application refused the last connection test, and not otherwise", () => {
+    const paused = job("Paused", "Paused");
+    expect(render(<JobLifecycleControls servicePrincipalId={SP} job={paused} />)).not.toContain('data-testid="start-dialog"');
+    recordConnectionTest(SP, paused.id!, { kind: "bad-request", status: 400, code: "SalesforceInvalidCredentials", message: "" });
+    try {
+      const html = render(<JobLifecycleControls servicePrincipalId={SP} job={paused} />);
+      expect(html).toMatch(/<dialog[^>]*data-testid="start-dialog"/);
+      expect(html).toContain("SalesforceInvalidCredentials");
+      expect(html).toContain(`/service-principals/${SP}/jobs/${paused.id}/configure`);
+      // A refusal of another kind (throttling, an outage) says nothing about the credentials.
+      recordConnectionTest(SP, paused.id!, null);
+      recordConnectionTest(SP, paused.id!, { kind: "throttled", status: 429, code: "TooManyRequests", message: "" });
+      expect(render(<JobLifecycleControls servicePrincipalId={SP} job={paused} />)).not.toContain('data-testid="start-dialog"');
+    } finally {
+      forgetConnectionTest(SP, paused.id!);
+    }
   });
 });

@@ -14,6 +14,8 @@ import { lifecycleOptions, START_HINTS, type Emphasis } from "./lifecycle-option
 import { dismissFailure, jobKey } from "./lifecycle-store";
 import { buttonStyles, Spinner, useModal } from "./modal-dialog";
 import { RestartDialog } from "./restart-dialog";
+import { StartDialog } from "./start-dialog";
+import { useRefusedConnectionTest } from "../connection-tests";
 import { useJobLifecycle } from "./use-job-lifecycle";
 
 export interface JobLifecycleControlsProps {
@@ -41,6 +43,8 @@ export function JobLifecycleControls({ servicePrincipalId, job, only, appName }:
   const queryClient = useQueryClient();
   const restartModal = useModal();
   const deleteModal = useModal();
+  const startModal = useModal();
+  const refusedTest = useRefusedConnectionTest(servicePrincipalId, jobId);
   const secondsLeft = useSecondsUntil(state.failure?.retryAt ?? null);
 
   // The shared live region must exist before the first result, or screen readers may miss it.
@@ -57,6 +61,7 @@ export function JobLifecycleControls({ servicePrincipalId, job, only, appName }:
 
   function open(kind: LifecycleKind) {
     if (disabled) return;
+    if (kind === "start" && refusedTest) return startModal.open();
     if (kind === "start" || kind === "pause") return void run({ kind });
     (kind === "restart" ? restartModal : deleteModal).open();
   }
@@ -82,6 +87,7 @@ export function JobLifecycleControls({ servicePrincipalId, job, only, appName }:
             pending={state.pending === kind}
             disabled={disabled}
             describedBy={readOnly ? reasonId : undefined}
+            asks={kind === "start" && refusedTest !== null}
             onClick={() => open(kind)}
           />
         ))}
@@ -94,6 +100,16 @@ export function JobLifecycleControls({ servicePrincipalId, job, only, appName }:
       ) : null}
       {!only && state.failure ? (
         <LifecycleFailureBox failure={state.failure} jobId={jobId} secondsLeft={secondsLeft} onDismiss={() => dismissFailure(jobKey(servicePrincipalId, jobId))} />
+      ) : null}
+      {kinds.includes("start") && refusedTest ? (
+        <StartDialog
+          modal={startModal}
+          servicePrincipalId={servicePrincipalId}
+          jobId={jobId}
+          refused={refusedTest}
+          pending={state.pending === "start"}
+          onConfirm={() => run({ kind: "start" })}
+        />
       ) : null}
       {kinds.includes("restart") ? (
         <RestartDialog
@@ -119,6 +135,7 @@ function LifecycleButton({
   pending,
   disabled,
   describedBy,
+  asks = false,
   onClick,
 }: {
   kind: LifecycleKind;
@@ -126,10 +143,12 @@ function LifecycleButton({
   pending: boolean;
   disabled: boolean;
   describedBy?: string;
+  /** Opens a confirmation first (Start after a refused connection test). */
+  asks?: boolean;
   onClick: () => void;
 }) {
   const verb = VERBS[kind];
-  const opensDialog = kind === "restart" || kind === "delete";
+  const opensDialog = asks || kind === "restart" || kind === "delete";
   return (
     <button
       type="button"

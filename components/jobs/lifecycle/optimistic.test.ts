@@ -91,6 +91,7 @@ function seeded() {
     servicePrincipal: { ok: true, value: { id: SP, displayName: "Salesforce" } },
     templates: { ok: true, value: [] },
     jobs: { ok: true, value: [quarantined, newJob] },
+    secrets: { ok: true, value: [] },
   };
   client.setQueryData(queryKeys.jobs(SP), [quarantined, newJob]);
   client.setQueryData(queryKeys.job(SP, quarantined.id!), quarantined);

@@ -1,0 +1,58 @@
+"use client";
+
+import Link from "next/link";
+import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { toJobCard } from "@/lib/jobs/job-card";
+import { routes } from "@/lib/routes";
+import { JobOverviewGate, type LoadedJobOverview } from "../job-overview-gate";
+import { useLiveJob } from "../use-live-jobs";
+import { ConfigureForm } from "./configure-form";
+
+/** The Configure page: the job page's one `$batch` (shared cache), then the form for its job. */
+export function ConfigureView({ servicePrincipalId, jobId }: { servicePrincipalId: string; jobId: string }) {
+  return (
+    <JobOverviewGate servicePrincipalId={servicePrincipalId} jobId={jobId} what="this job's configuration">
+      {(loaded) => <Configure servicePrincipalId={servicePrincipalId} jobId={jobId} {...loaded} />}
+    </JobOverviewGate>
+  );
+}
+
+function Configure({ servicePrincipalId, jobId, overview, job, appName, updatedAt, refetch }: { servicePrincipalId: string; jobId: string } & LoadedJobOverview) {
+  const live = useLiveJob(servicePrincipalId, jobId, { data: job, updatedAt });
+  const current = live.data ?? job;
+  const { configuration } = overview;
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={routes.servicePrincipals()} prefetch={false} className="text-brand-700 underline">
+          Service principals
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <Link href={routes.servicePrincipal(servicePrincipalId)} prefetch={false} className="text-brand-700 underline">
+          {appName}
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <Link href={routes.job(servicePrincipalId, jobId)} prefetch={false} className="break-all text-brand-700 underline">
+          {jobId}
+        </Link>
+      </nav>
+      <div className="space-y-2">
+        <h1 className="text-2xl font-semibold">
+          <span className="block text-sm font-normal text-slate-600">{appName}</span>
+          Configure provisioning
+        </h1>
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+          Job <code className="break-all font-mono text-xs">{jobId}</code>
+          <StatusBadge term={toJobCard(current).status.code} kind="status" />
+        </p>
+      </div>
+      {configuration.ok ? (
+        <ConfigureForm servicePrincipalId={servicePrincipalId} job={current} configuration={configuration.value} />
+      ) : (
+        <GraphErrorPanel error={configuration.error} action="load the saved configuration" onRetry={refetch} />
+      )}
+    </div>
+  );
+}
