@@ -91,6 +91,19 @@ test("a new job: wrong token fails Test connection with the connector's error, t
   await expect(card.getByText("User to User").locator("..")).toContainText(String(users));
 });
 
+test("the job's Activity lists the save and the start this admin just did, by name", async ({ page }) => {
+  await openSignedIn(page, `/service-principals/${AWS}/jobs/${encodeURIComponent(jobId)}`);
+  const activity = page.getByTestId("activity");
+  await activity.getByTestId("activity-toggle").click();
+  const rows = activity.getByTestId("activity-row");
+  await expect(rows.first()).toBeVisible();
+  const start = activity.locator('[data-testid="activity-row"][data-activity="Enable/start provisioning configuration"]');
+  await expect(start).toHaveCount(1);
+  await expect(start).toContainText("Adele Vance");
+  await expect(start).toHaveAttribute("data-result", "success");
+  await expectNoAxeViolations(page);
+});
+
 test("a change to “Sync all users and groups” offers the restart it needs; the restart runs", async ({ page }) => {
   await openSignedIn(page, configurePage(jobId));
   const form = page.getByTestId("configure-form");

@@ -8,6 +8,7 @@ const UPNS: Record<Persona, string> = {
   admin: "adele.vance@contoso.example",
   reader: "megan.bowen@contoso.example",
   nosync: "alex.wilber@contoso.example",
+  auditor: "lidia.holloway@contoso.example",
 };
 
 test("signed-out visitors of a console route see an accessible sign-in screen, and so does the account picker", async ({ page }) => {

@@ -28,11 +28,17 @@ async function main() {
     ["service-principal.png", `${base}/service-principals/${SP.salesforce}`, '[data-testid="job-status-card"]'],
     ["job.png", `${base}/service-principals/${SP.customScim}/jobs/${JOB.customScimInitial}`, '[data-testid="job-status-card"]'],
     ["fleet.png", `${base}/jobs`, "[data-scanned-at]"],
+    ["logs.png", `${base}/service-principals/${SP.aws}/jobs/${JOB.awsActive}/logs?status=failure`, '[data-testid="logs-row"]'],
     ["configure.png", `${base}/service-principals/${SP.salesforce}/jobs/${JOB.salesforceQuarantined}/configure`, '[data-testid="configure-form"]'],
   ];
   for (const [file, url, ready] of shots) {
     await page.goto(url);
     await page.locator(ready).first().waitFor({ timeout: 60_000 });
+    if (file === "logs.png") {
+      // A failure's detail, opened as an admin would.
+      await page.locator(ready).first().getByRole("link").click();
+      await page.getByTestId("logs-detail").waitFor();
+    }
     await page.screenshot({ path: path.join(out, file), fullPage: false });
     console.log(`saved docs/screenshots/${file}`);
   }

@@ -95,6 +95,14 @@ describe("JobStatusCard", () => {
     expect(html).toContain("None yet");
   });
 
+  it("links to the job's logs when given a logs href", () => {
+    const html = render(quarantined, { logsHref: "/service-principals/x/jobs/SfOutDelta.e4bb/logs?cycle=c.7" });
+    const link = /<a[^>]*data-testid="job-logs-link"[^>]*>(.*?)<\/a>/.exec(html);
+    expect(link?.[0]).toContain('href="/service-principals/x/jobs/SfOutDelta.e4bb/logs?cycle=c.7"');
+    expect(link?.[1]).toBe('Logs<span class="sr-only"> of job SfOutDelta.e4bbf44533ea4eabb17027f3a92e9202</span>');
+    expect(render(quarantined)).not.toContain("job-logs-link");
+  });
+
   it("renders no link for a hostile troubleshooting URL", () => {
     const html = render({ ...quarantined, status: { ...quarantined.status, troubleshootingUrl: "javascript:alert(1)" } });
     expect(html).not.toContain("javascript:");

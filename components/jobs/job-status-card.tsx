@@ -21,6 +21,8 @@ export interface JobStatusCardProps {
   href?: string;
   /** The job's Configure page (admin credentials and settings): a link in the header. */
   configureHref?: string;
+  /** The job's provisioning logs (of its last cycle): a link in the header. */
+  logsHref?: string;
   /** Whether the application's admin credentials are saved; "missing" and "incomplete" are said on the card. */
   credentials?: CredentialsStatus;
   headingLevel?: HeadingLevel;
@@ -31,8 +33,10 @@ const CREDENTIALS_NOTE: Partial<Record<CredentialsStatus, string>> = {
   incomplete: "Some admin credentials of this application are not saved: the job cannot connect to it until you complete them.",
 };
 
+const HEADER_LINK = "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-50";
+
 /** Everything a job's status says, from a `JobCard` view model. Presentational; works as a server component. */
-export function JobStatusCard({ card, actions, href, configureHref, credentials, headingLevel = 3 }: JobStatusCardProps) {
+export function JobStatusCard({ card, actions, href, configureHref, logsHref, credentials, headingLevel = 3 }: JobStatusCardProps) {
   const id = useId();
   const { schedule, status } = card;
   const sectionLevel = subLevel(headingLevel);
@@ -58,15 +62,15 @@ export function JobStatusCard({ card, actions, href, configureHref, credentials,
             <span>{status.code.meaning}</span>
           </p>
         </div>
-        {actions || configureHref ? (
+        {actions || configureHref || logsHref ? (
           <div className="flex flex-wrap items-start gap-2">
+            {logsHref ? (
+              <Link href={logsHref} prefetch={false} className={HEADER_LINK} data-testid="job-logs-link">
+                Logs<span className="sr-only"> of job {card.id}{card.status.lastExecution?.activityId ? ", last cycle" : ""}</span>
+              </Link>
+            ) : null}
             {configureHref ? (
-              <Link
-                href={configureHref}
-                prefetch={false}
-                className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-50"
-                data-testid="job-configure-link"
-              >
+              <Link href={configureHref} prefetch={false} className={HEADER_LINK} data-testid="job-configure-link">
                 Configure<span className="sr-only"> job {card.id}</span>
               </Link>
             ) : null}

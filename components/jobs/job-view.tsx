@@ -1,13 +1,13 @@
 "use client";
 
 import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
-import Link from "next/link";
 import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
 import { NotFoundPanel } from "@/components/ui/not-found-panel";
 import { credentialsStatus, type CredentialsStatus } from "@/lib/configure/saved-secrets";
 import { toErrorInfo } from "@/lib/graph/graph-error";
-import { routes } from "@/lib/routes";
+import { ActivitySection } from "@/components/activity/activity-section";
 import { JobOverviewGate } from "./job-overview-gate";
+import { JobBreadcrumb } from "./job-breadcrumb";
 import { LiveJobCard } from "./live-job-card";
 import { useLiveJob, type Seed } from "./use-live-jobs";
 import { SchemaSummary } from "./schema-summary";
@@ -18,15 +18,7 @@ export function JobView({ servicePrincipalId, jobId }: { servicePrincipalId: str
     <JobOverviewGate servicePrincipalId={servicePrincipalId} jobId={jobId} what="the job">
       {({ overview: { schema, configuration }, job, appName, updatedAt, refetch }) => (
         <div className="space-y-6">
-          <nav aria-label="Breadcrumb" className="text-sm">
-            <Link href={routes.servicePrincipals()} prefetch={false} className="text-brand-700 underline">
-              Service principals
-            </Link>
-            <span aria-hidden="true"> / </span>
-            <Link href={routes.servicePrincipal(servicePrincipalId)} prefetch={false} className="text-brand-700 underline">
-              {appName}
-            </Link>
-          </nav>
+          <JobBreadcrumb servicePrincipalId={servicePrincipalId} appName={appName} />
           <h1 className="text-2xl font-semibold break-all">
             <span className="block text-sm font-normal text-slate-600">Provisioning job of {appName}</span>
             {jobId}
@@ -46,6 +38,7 @@ export function JobView({ servicePrincipalId, jobId }: { servicePrincipalId: str
               <GraphErrorPanel error={schema.error} action="load the schema" onRetry={refetch} />
             )}
           </section>
+          <ActivitySection servicePrincipalId={servicePrincipalId} jobId={jobId} />
         </div>
       )}
     </JobOverviewGate>

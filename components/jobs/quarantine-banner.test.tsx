@@ -65,4 +65,12 @@ describe("QuarantineBanner", () => {
     expect(link("EncounteredQuarantineException")?.[1]).toBe("Update the admin credentials and test the connection");
     expect(link("TooManyDeletes")?.[1]).toBe("Review the admin credentials and settings");
   });
+
+  it("links to the job's failures in its provisioning logs", () => {
+    const href = "/service-principals/sp/jobs/SfOutDelta.1/logs?status=failure";
+    const html = renderToStaticMarkup(<QuarantineBanner quarantine={card.status.quarantine!} troubleshootingUrl={null} failuresHref={href} />);
+    const link = /<a[^>]*data-testid="quarantine-failures-link"[^>]*>([^<]*)<\/a>/.exec(html);
+    expect(link?.[0]).toContain(`href="${href}"`);
+    expect(link?.[1]).toBe("See the failures in the provisioning logs");
+  });
 });

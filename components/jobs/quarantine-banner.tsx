@@ -8,19 +8,21 @@ import { TroubleshootingLink } from "./troubleshooting-link";
 /**
  * A quarantined job's banner: a labelled region, not role="alert" (the page is static, nothing interrupts).
  * `action` is where the Start button goes — Start is the documented way out of quarantine; `configureHref` is
- * where its usual cause (the admin credentials) is fixed first.
+ * where its usual cause (the admin credentials) is fixed first; `failuresHref`, the job's failed entries in its logs.
  */
 export function QuarantineBanner({
   quarantine,
   troubleshootingUrl,
   action,
   configureHref,
+  failuresHref,
   headingLevel = 2,
 }: {
   quarantine: QuarantineView;
   troubleshootingUrl: string | null;
   action?: ReactNode;
   configureHref?: string;
+  failuresHref?: string;
   headingLevel?: HeadingLevel;
 }) {
   const id = useId();
@@ -30,11 +32,16 @@ export function QuarantineBanner({
         This job is in quarantine
       </Heading>
       <QuarantineFacts quarantine={quarantine} />
-      {action || troubleshootingUrl || configureHref ? (
+      {action || troubleshootingUrl || configureHref || failuresHref ? (
         <div className="flex flex-wrap items-center gap-4">
           {configureHref ? (
             <Link href={configureHref} prefetch={false} className="font-medium text-red-900 underline underline-offset-2" data-testid="quarantine-configure-link">
               {quarantine.reason.code === "EncounteredQuarantineException" ? "Update the admin credentials and test the connection" : "Review the admin credentials and settings"}
+            </Link>
+          ) : null}
+          {failuresHref ? (
+            <Link href={failuresHref} prefetch={false} className="font-medium text-red-900 underline underline-offset-2" data-testid="quarantine-failures-link">
+              See the failures in the provisioning logs
             </Link>
           ) : null}
           {action}

@@ -17,6 +17,7 @@ import { toErrorInfo } from "@/lib/graph/graph-error";
 import { routes } from "@/lib/routes";
 import { ServicePrincipalHeader } from "./service-principal-header";
 import { TemplateList } from "./template-list";
+import { ActivitySection } from "@/components/activity/activity-section";
 
 /** The create-job form (its server action, flows and error texts) is interactive-only: not first-load JS. */
 const CreateJobForm = preloaded(
@@ -109,6 +110,7 @@ function ServicePrincipalSections({
           <CreateJobForm servicePrincipalId={id} templates={templates.value} jobs={currentJobs} />
         </div>
       ) : null}
+      <ActivitySection servicePrincipalId={id} />
       <p>
         <Link href={routes.servicePrincipals()} prefetch={false} className="text-brand-700 underline">
           ← All service principals

@@ -3,4 +3,5 @@ export const NAV_LINKS = [
   { href: "/", label: "Overview" },
   { href: "/service-principals", label: "Service principals" },
   { href: "/jobs", label: "Jobs" },
+  { href: "/logs", label: "Logs" },
 ] as const;

@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { EMULATOR_URL } from "./emulator";
 
-export const PERSONA_NAMES = { admin: "Adele Vance", reader: "Megan Bowen", nosync: "Alex Wilber" } as const;
+export const PERSONA_NAMES = { admin: "Adele Vance", reader: "Megan Bowen", nosync: "Alex Wilber", auditor: "Lidia Holloway" } as const;
 export type Persona = keyof typeof PERSONA_NAMES;
 
 /** From the console's sign-in screen, through the emulator's account picker (real MSAL redirect flow). */

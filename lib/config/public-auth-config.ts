@@ -1,4 +1,4 @@
-import { GRAPH_SCOPES, REDIRECT_PATH, type RuntimeConfig } from "./runtime-config";
+import { GRAPH_SCOPES, LOGS_GRAPH_SCOPES, REDIRECT_PATH, type RuntimeConfig } from "./runtime-config";
 
 /** What the browser needs to sign in and call Graph; never contains a secret. */
 export interface PublicAuthConfig {
@@ -9,6 +9,8 @@ export interface PublicAuthConfig {
   authorityMetadata?: string;
   redirectPath: string;
   scopes: string[];
+  /** `scopes` and the logs' permissions, asked for when a logs screen opens. */
+  logsScopes: string[];
   graphBaseUrl: string;
   graphApiVersion: RuntimeConfig["graphApiVersion"];
 }
@@ -34,9 +36,9 @@ async function authorityMetadata(url: string): Promise<string> {
 }
 
 /** Graph scopes as Entra expects them: fully qualified by Graph's resource URI. */
-function graphScopes(graphBaseUrl: string): string[] {
+function graphScopes(graphBaseUrl: string, names: readonly string[]): string[] {
   const resource = graphBaseUrl.startsWith("https://") ? graphBaseUrl : "https://graph.microsoft.com";
-  return GRAPH_SCOPES.map((scope) => `${resource}/${scope}`);
+  return names.map((scope) => `${resource}/${scope}`);
 }
 
 export async function toPublicAuthConfig(config: RuntimeConfig): Promise<PublicAuthConfig> {
@@ -46,7 +48,8 @@ export async function toPublicAuthConfig(config: RuntimeConfig): Promise<PublicA
     knownAuthorities: config.authorityMetadataUrl ? [new URL(config.authority).host] : [],
     authorityMetadata: config.authorityMetadataUrl ? await authorityMetadata(config.authorityMetadataUrl) : undefined,
     redirectPath: REDIRECT_PATH,
-    scopes: graphScopes(config.graphBaseUrl),
+    scopes: graphScopes(config.graphBaseUrl, GRAPH_SCOPES),
+    logsScopes: graphScopes(config.graphBaseUrl, [...GRAPH_SCOPES, ...LOGS_GRAPH_SCOPES]),
     graphBaseUrl: config.graphBaseUrl,
     graphApiVersion: config.graphApiVersion,
   };

@@ -5,6 +5,8 @@ export const REDIRECT_PATH = "/auth/bridge";
 
 /** Delegated Graph permissions the console asks for. */
 export const GRAPH_SCOPES = ["Application.Read.All", "Synchronization.ReadWrite.All"] as const;
+/** Asked for on top of GRAPH_SCOPES only when a logs screen opens (incremental consent): provisioning logs and audits. */
+export const LOGS_GRAPH_SCOPES = ["AuditLog.Read.All", "Directory.Read.All"] as const;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT_NAME = /^(?=.{3,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;

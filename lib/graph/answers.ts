@@ -1,4 +1,4 @@
-import type { ServicePrincipal, SynchronizationJob, SynchronizationSchema, SynchronizationTemplate } from "@microsoft/microsoft-graph-types-beta";
+import type { ProvisioningObjectSummary, ServicePrincipal, SynchronizationJob, SynchronizationSchema, SynchronizationTemplate } from "@microsoft/microsoft-graph-types-beta";
 import { z } from "zod";
 import type { BatchResult } from "./gateway";
 import { GraphError, type GraphErrorInfo } from "./graph-error";
@@ -28,6 +28,15 @@ export const jobAnswer = item<SynchronizationJob & { id: string }>({
 export const schemaAnswer = item<SynchronizationSchema>({ synchronizationRules: z.array(z.looseObject({})).nullish() });
 /** One saved pair of `synchronization/secrets` (GET: its shape is undocumented; Graph masks secret values). */
 export const secretPairAnswer = item<{ key: string; value?: string | null }>({ key: z.string(), value: z.string().nullish() });
+
+/** One provisioning log entry: its id keys the list and the detail link; the lists it shows must be lists. */
+export const provisioningEntryAnswer = item<ProvisioningObjectSummary & { id: string }>({
+  id,
+  activityDateTime: optionalText,
+  provisioningStatusInfo: z.looseObject({ status: optionalText }).nullish(),
+  provisioningSteps: z.array(z.looseObject({})).nullish(),
+  modifiedProperties: z.array(z.looseObject({})).nullish(),
+});
 
 /** A collection's `value`, each item checked. */
 export const listOf = <T>(schema: z.ZodType<T>) => z.looseObject({ value: z.array(schema) }).transform((answer) => answer.value);

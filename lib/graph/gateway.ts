@@ -74,9 +74,10 @@ export function createGraphGateway(options: GraphGatewayOptions) {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
   /** Sends one request to an absolute Graph URL; safe requests are retried on throttling and outages. */
-  async function send(url: string, method: GraphMethod, init: { body?: unknown; headers?: Record<string, string>; safe: boolean }) {
+  async function send(url: string, method: GraphMethod, init: { body?: unknown; headers?: Record<string, string>; safe: boolean; signal?: AbortSignal }) {
     const path = new URL(url).pathname;
     for (let attempt = 0; ; attempt++) {
+      init.signal?.throwIfAborted();
       const clientRequestId = crypto.randomUUID();
       const headers: Record<string, string> = {
         accept: "application/json",
@@ -92,9 +93,11 @@ export function createGraphGateway(options: GraphGatewayOptions) {
           headers,
           body: init.body === undefined ? undefined : JSON.stringify(init.body),
           cache: "no-store",
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
         });
       } catch (cause) {
+        // The caller's cancel is no Graph failure: it reaches the caller as the signal's AbortError.
+        init.signal?.throwIfAborted();
         throw networkGraphError(cause, clientRequestId);
       }
       const body = response.status === 204 ? "" : await response.text();
@@ -117,8 +120,12 @@ export function createGraphGateway(options: GraphGatewayOptions) {
     return { status: response.status, data: parse<T>(body), headers: response.headers };
   }
 
-  /** A page of a collection; pass `nextLink` to continue (followed verbatim, but only on this Graph). */
-  async function page<T>(start: { path: string; query?: GraphQuery } | { nextLink: string }, headers?: Record<string, string>): Promise<GraphPage<T>> {
+  /** A page of a collection; pass `nextLink` to continue (followed verbatim, but only on this Graph). `signal` cancels it. */
+  async function page<T>(
+    start: { path: string; query?: GraphQuery } | { nextLink: string },
+    headers?: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<GraphPage<T>> {
     let url: string;
     if ("nextLink" in start) {
       if (!start.nextLink.startsWith(`${root}/`)) throw new Error("Refusing to follow an @odata.nextLink to another host or version.");
@@ -126,7 +133,7 @@ export function createGraphGateway(options: GraphGatewayOptions) {
     } else {
       url = `${root}${start.path}${queryString(start.query)}`;
     }
-    const { body } = await send(url, "GET", { headers, safe: true });
+    const { body } = await send(url, "GET", { headers, safe: true, signal });
     const json = parse<{ value?: T[]; "@odata.nextLink"?: string; "@odata.count"?: number }>(body);
     return { value: json.value ?? [], nextLink: json["@odata.nextLink"], count: json["@odata.count"] };
   }

@@ -111,7 +111,8 @@ export const QUARANTINE_REASONS: Record<QuarantineReason, Term> = {
   },
 };
 
-function parserFor<Code extends string>(vocabulary: Record<Code, Term>, what: string): (raw: unknown) => Parsed<Code> {
+/** A case-insensitive parser for one vocabulary; `what` names the value in the words for an unknown one. */
+export function parserFor<Code extends string>(vocabulary: Record<Code, Term>, what: string): (raw: unknown) => Parsed<Code> {
   const byLowerCase = new Map<string, Code>();
   for (const code of Object.keys(vocabulary) as Code[]) byLowerCase.set(code.toLowerCase(), code);
   return (raw) => {

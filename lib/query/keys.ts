@@ -18,6 +18,12 @@ export const queryKeys = {
   job,
   /** The job page's $batch (SP name, job, schema). */
   jobOverview: (spId: string, jobId: string) => [...job(spId, jobId), "overview"] as const,
+  /** The SP's provisioning audits (Activity); under the SP so that a change to its jobs refreshes them too. */
+  activity: (spId: string) => [...servicePrincipal(spId), "/auditLogs/directoryAudits"] as const,
   /** The Jobs view's tenant-wide scan; invalidating marks it stale, it rescans when shown. */
   fleet: () => ["graph", "fleet"] as const,
+  /** Pages of provisioning logs for a page's scope (its `$filter` clauses; "" for the tenant) and filters (their canonical query string). */
+  provisioningLogs: (scope: string, filters: string) => ["graph", "/auditLogs/provisioning", { scope, filters }] as const,
+  /** One provisioning log entry, looked up by id within its page's scope. */
+  provisioningLogEntry: (scope: string, entryId: string) => ["graph", "/auditLogs/provisioning", { scope }, entryId] as const,
 };

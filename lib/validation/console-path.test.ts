@@ -10,6 +10,8 @@ describe("hasMalformedId", () => {
     `/service-principals/${SP}/`,
     `/service-principals/${SP}/jobs/BoxOutDelta.7928d5b574424a97b2d66f9a9972ec01`,
     `/service-principals/${SP}/jobs/BoxOutDelta.7928d5b574424a97b2d66f9a9972ec01/configure`,
+    `/service-principals/${SP}/jobs/BoxOutDelta.7928d5b574424a97b2d66f9a9972ec01/logs`,
+    "/logs",
     "/",
     "/auth/bridge",
   ])("lets %s through", (path) => expect(hasMalformedId(path)).toBe(false));
@@ -24,5 +26,7 @@ describe("hasMalformedId", () => {
     `/service-principals/${SP}/jobs/${"x".repeat(201)}`,
     `/service-principals/${SP}/jobs/..%2Fsecrets/configure`,
     `/service-principals/not-a-guid/jobs/BoxOutDelta.7928d5b574424a97b2d66f9a9972ec01/configure`,
+    `/service-principals/${SP}/jobs/..%2Fsecrets/logs`,
+    `/service-principals/not-a-guid/jobs/BoxOutDelta.7928d5b574424a97b2d66f9a9972ec01/logs`,
   ])("stops %s", (path) => expect(hasMalformedId(path)).toBe(true));
 });

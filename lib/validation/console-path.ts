@@ -1,6 +1,6 @@
 import { idProblem, jobId, servicePrincipalId } from "./ids";
 
-const SP_ROUTE = /^\/service-principals\/([^/]+)(?:\/jobs\/([^/]+)(?:\/configure)?)?\/?$/;
+const SP_ROUTE = /^\/service-principals\/([^/]+)(?:\/jobs\/([^/]+)(?:\/configure|\/logs)?)?\/?$/;
 
 function decoded(segment: string): string | null {
   try {

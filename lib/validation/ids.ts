@@ -19,6 +19,9 @@ const opaqueId = (what: string, max: number) =>
 
 export const jobId = opaqueId("job id", 200);
 export const templateId = opaqueId("template id", 100);
+/** Provisioning log ids: GUIDs in Graph's examples; the emulator's cycle ids are `<jobId>.<n>`. */
+export const cycleId = opaqueId("cycle id", 200);
+export const logEntryId = opaqueId("log entry id", 200);
 
 /** The first problem with `value` as the schema sees it, or null when it is valid. */
 export function idProblem(schema: z.ZodType<string>, value: unknown): string | null {

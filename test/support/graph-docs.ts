@@ -9,3 +9,6 @@ export const GRAPH_EXAMPLES_DIR = process.env.GRAPH_EXAMPLES_DIR ?? resolve(FIXT
 
 /** CSDL and permission excerpts (msgraph-metadata, microsoft-graph-devx-content). */
 export const GRAPH_METADATA_DIR = resolve(FIXTURES, "metadata");
+
+/** Whole docs pages and their code blocks (`docs/examples/{beta,v1.0}`), not replayed by the conformance test. */
+export const GRAPH_DOCS_DIR = resolve(FIXTURES, "docs");

@@ -1,13 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { toJobCard } from "@/lib/jobs/job-card";
-import { routes } from "@/lib/routes";
 import { JobOverviewGate, type LoadedJobOverview } from "../job-overview-gate";
 import { useLiveJob } from "../use-live-jobs";
 import { ConfigureForm } from "./configure-form";
+import { JobBreadcrumb } from "../job-breadcrumb";
 
 /** The Configure page: the job page's one `$batch` (shared cache), then the form for its job. */
 export function ConfigureView({ servicePrincipalId, jobId }: { servicePrincipalId: string; jobId: string }) {
@@ -25,19 +24,7 @@ function Configure({ servicePrincipalId, jobId, overview, job, appName, updatedA
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={routes.servicePrincipals()} prefetch={false} className="text-brand-700 underline">
-          Service principals
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <Link href={routes.servicePrincipal(servicePrincipalId)} prefetch={false} className="text-brand-700 underline">
-          {appName}
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <Link href={routes.job(servicePrincipalId, jobId)} prefetch={false} className="break-all text-brand-700 underline">
-          {jobId}
-        </Link>
-      </nav>
+      <JobBreadcrumb servicePrincipalId={servicePrincipalId} appName={appName} jobId={jobId} />
       <div className="space-y-2">
         <h1 className="text-2xl font-semibold">
           <span className="block text-sm font-normal text-slate-600">{appName}</span>

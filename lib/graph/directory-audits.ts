@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { parseAnswer } from "./answers";
+import type { GraphGateway, GraphPage } from "./gateway";
+import { odataString } from "./odata";
+
+/** The service Entra logs provisioning configuration changes under (audit activity reference, "Account provisioning"). */
+export const PROVISIONING_AUDIT_SERVICE = "Account Provisioning";
+export const ACTIVITY_PAGE_SIZE = 50;
+
+const identity = z.object({ displayName: z.string().nullish(), userPrincipalName: z.string().nullish() }).nullish();
+const auditAnswer = z.object({
+  id: z.string(),
+  activityDisplayName: z.string(),
+  activityDateTime: z.string(),
+  result: z.string().nullish(),
+  resultReason: z.string().nullish(),
+  initiatedBy: z.object({ user: identity, app: z.object({ displayName: z.string().nullish() }).nullish() }).nullish(),
+  additionalDetails: z.array(z.object({ key: z.string().nullish(), value: z.string().nullish() })).nullish(),
+});
+export type DirectoryAudit = z.infer<typeof auditAnswer>;
+const pageAnswer = z.array(auditAnswer);
+
+/**
+ * A page of the provisioning configuration audits of one service principal, newest first (Graph's order), with
+ * the documented `$filter` forms only: `loggedByService eq` and `targetResources/any(t: t/id eq …)`.
+ */
+export async function provisioningAudits(graph: GraphGateway, start: { servicePrincipalId: string } | { nextLink: string }): Promise<GraphPage<DirectoryAudit>> {
+  const page =
+    "nextLink" in start
+      ? await graph.page<unknown>({ nextLink: start.nextLink })
+      : await graph.page<unknown>({
+          path: "/auditLogs/directoryAudits",
+          query: {
+            $filter: `loggedByService eq ${odataString(PROVISIONING_AUDIT_SERVICE)} and targetResources/any(t: t/id eq ${odataString(start.servicePrincipalId)})`,
+            $top: ACTIVITY_PAGE_SIZE,
+          },
+        });
+  return { ...page, value: parseAnswer(pageAnswer, page.value, "the audit log") };
+}
