@@ -8,6 +8,7 @@ import { SkeletonLines } from "@/components/ui/skeleton";
 import { rowsOfJob, toActivityRow } from "@/lib/activity/activity-view";
 import { provisioningAudits } from "@/lib/graph/directory-audits";
 import { toErrorInfo } from "@/lib/graph/graph-error";
+import { logsAccessError } from "@/lib/logs/access-error";
 import { queryKeys } from "@/lib/query/keys";
 import { ActivityTable } from "./activity-table";
 
@@ -22,9 +23,9 @@ export default function ActivityBody({ servicePrincipalId, jobId }: { servicePri
   });
   if (query.isPending) return <SkeletonLines lines={4} label="Loading the activity…" />;
   if (!query.data) {
-    const error = toErrorInfo(query.error);
-    if (error.kind === "forbidden" || error.kind === "unauthenticated") return <LogsAccessProblem error={error} what="the configuration activity" />;
-    return <GraphErrorPanel error={error} action="load the activity" onRetry={() => void query.refetch()} />;
+    const access = logsAccessError(query.error);
+    if (access) return <LogsAccessProblem error={access} what="the configuration activity" />;
+    return <GraphErrorPanel error={toErrorInfo(query.error)} action="load the activity" onRetry={() => void query.refetch()} />;
   }
   const now = new Date();
   const all = query.data.pages.flatMap((page) => page.value.map((audit) => toActivityRow(audit, now)));
