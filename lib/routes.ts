@@ -8,6 +8,10 @@ export const routes = {
   jobConfigure: (servicePrincipalId: string, jobId: string) => `${routes.job(servicePrincipalId, jobId)}/configure`,
   /** A job's provisioning logs; `search` is a query string from lib/logs/filters.ts (`logsSearch`, `withEntry`). */
   jobLogs: (servicePrincipalId: string, jobId: string, search = "") => `${routes.job(servicePrincipalId, jobId)}/logs${search}`,
+  /** A job's attribute mappings and scoping filters (read only); `q` searches within them. */
+  jobMappings: (servicePrincipalId: string, jobId: string, q = "") => `${routes.job(servicePrincipalId, jobId)}/mappings${q ? `?q=${encodeURIComponent(q)}` : ""}`,
+  /** Provision one user, or a group and up to 5 of its members, on demand; `search` from lib/on-demand/subject-url.ts. */
+  jobProvision: (servicePrincipalId: string, jobId: string, search = "") => `${routes.job(servicePrincipalId, jobId)}/provision${search}`,
   /** The tenant's provisioning logs (every job). */
   logs: (search = "") => `/logs${search}`,
 };

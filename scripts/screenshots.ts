@@ -5,6 +5,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { SP, JOB } from "../lib/emulator/seed/ids";
+import { USER } from "../lib/emulator/directory/ids";
 import { launchChromium, signIn } from "./bench/browser";
 
 const arg = (name: string, fallback: string) => {
@@ -30,6 +31,9 @@ async function main() {
     ["fleet.png", `${base}/jobs`, "[data-scanned-at]"],
     ["logs.png", `${base}/service-principals/${SP.aws}/jobs/${JOB.awsActive}/logs?status=failure`, '[data-testid="logs-row"]'],
     ["configure.png", `${base}/service-principals/${SP.salesforce}/jobs/${JOB.salesforceQuarantined}/configure`, '[data-testid="configure-form"]'],
+    // A guest kept out of the cross-tenant job's scope by its scoping filter.
+    ["on-demand.png", `${base}/service-principals/${SP.crossTenant}/jobs/${JOB.crossTenantActive}/provision?user=${USER.jordanReyes}`, '[data-testid="on-demand-chosen"]'],
+    ["mappings.png", `${base}/service-principals/${SP.crossTenant}/jobs/${JOB.crossTenantActive}/mappings`, '[data-testid="object-mapping"]'],
   ];
   for (const [file, url, ready] of shots) {
     await page.goto(url);
@@ -38,6 +42,10 @@ async function main() {
       // A failure's detail, opened as an admin would.
       await page.locator(ready).first().getByRole("link").click();
       await page.getByTestId("logs-detail").waitFor();
+    }
+    if (file === "on-demand.png") {
+      await page.getByTestId("on-demand-run").click();
+      await page.getByTestId("on-demand-scope").scrollIntoViewIfNeeded();
     }
     await page.screenshot({ path: path.join(out, file), fullPage: false });
     console.log(`saved docs/screenshots/${file}`);

@@ -1,10 +1,12 @@
 "use client";
 
 import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
+import Link from "next/link";
 import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
 import { NotFoundPanel } from "@/components/ui/not-found-panel";
 import { credentialsStatus, type CredentialsStatus } from "@/lib/configure/saved-secrets";
 import { toErrorInfo } from "@/lib/graph/graph-error";
+import { routes } from "@/lib/routes";
 import { ActivitySection } from "@/components/activity/activity-section";
 import { JobOverviewGate } from "./job-overview-gate";
 import { JobBreadcrumb } from "./job-breadcrumb";
@@ -12,7 +14,7 @@ import { LiveJobCard } from "./live-job-card";
 import { useLiveJob, type Seed } from "./use-live-jobs";
 import { SchemaSummary } from "./schema-summary";
 
-/** One job in full: its status card (with its Configure link) and a summary of its schema (one Graph round trip). */
+/** One job in full: its status card (with its Configure link), links to provision on demand and to the mappings, and a summary of its schema (one Graph round trip). */
 export function JobView({ servicePrincipalId, jobId }: { servicePrincipalId: string; jobId: string }) {
   return (
     <JobOverviewGate servicePrincipalId={servicePrincipalId} jobId={jobId} what="the job">
@@ -28,6 +30,14 @@ export function JobView({ servicePrincipalId, jobId }: { servicePrincipalId: str
             seed={{ data: job, updatedAt }}
             credentials={configuration.ok ? credentialsStatus(configuration.value.fields.fields, configuration.value.saved) : undefined}
           />
+          <nav aria-label="Fix one person, read the rules" className="flex flex-wrap gap-3 text-sm">
+            <Link href={routes.jobProvision(servicePrincipalId, jobId)} prefetch={false} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-brand-700 hover:bg-slate-50" data-testid="job-provision-link">
+              Provision on demand
+            </Link>
+            <Link href={routes.jobMappings(servicePrincipalId, jobId)} prefetch={false} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-brand-700 hover:bg-slate-50" data-testid="job-mappings-link">
+              Attribute mappings and scope
+            </Link>
+          </nav>
           <section aria-labelledby="schema-heading" className="rounded-xl border border-slate-200 bg-white p-6">
             <h2 id="schema-heading" className="mb-3 text-lg font-semibold">
               Schema

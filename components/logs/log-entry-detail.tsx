@@ -32,12 +32,27 @@ function Identity({ identity }: { identity: IdentityView }) {
  * One provisioning log entry as the portal's detail shows it — steps, troubleshooting and recommendations,
  * modified properties, summary with every id — from a `LogEntryView`.
  */
-export function LogEntryDetail({ entry, closeHref, headingRef }: { entry: LogEntryView; closeHref: string; headingRef?: Ref<HTMLHeadingElement> }) {
+export function LogEntryDetail({
+  entry,
+  closeHref,
+  headingRef,
+  headingId = "log-entry-heading",
+  testIdPrefix = "logs",
+}: {
+  entry: LogEntryView;
+  /** Where Close goes; no Close link without it (an on-demand result stays on its page). */
+  closeHref?: string;
+  headingRef?: Ref<HTMLHeadingElement>;
+  /** Unique per page when several entries are shown. */
+  headingId?: string;
+  /** `logs` → data-testid `logs-detail`, `logs-steps`, `logs-step`. */
+  testIdPrefix?: string;
+}) {
   return (
-    <article aria-labelledby="log-entry-heading" className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="logs-detail" data-entry-id={entry.id}>
+    <article aria-labelledby={headingId} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={`${testIdPrefix}-detail`} data-entry-id={entry.id}>
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0 space-y-1">
-          <h2 id="log-entry-heading" ref={headingRef} tabIndex={-1} className="break-words text-lg font-semibold text-slate-900">
+          <h2 id={headingId} ref={headingRef} tabIndex={-1} className="break-words text-lg font-semibold text-slate-900">
             {entry.title}
           </h2>
           <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
@@ -48,13 +63,15 @@ export function LogEntryDetail({ entry, closeHref, headingRef }: { entry: LogEnt
           </p>
           <p className="text-sm text-slate-700">{entry.status.meaning}</p>
         </div>
-        <Link href={closeHref} scroll={false} prefetch={false} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-50" data-testid="logs-detail-close">
-          Close<span className="sr-only"> the entry</span>
-        </Link>
+        {closeHref ? (
+          <Link href={closeHref} scroll={false} prefetch={false} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-50" data-testid="logs-detail-close">
+            Close<span className="sr-only"> the entry</span>
+          </Link>
+        ) : null}
       </header>
 
       <Section title="Steps">
-        <ProvisioningSteps steps={entry.steps} />
+        <ProvisioningSteps steps={entry.steps} testIdPrefix={testIdPrefix} />
       </Section>
 
       {entry.error ? (

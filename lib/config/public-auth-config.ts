@@ -1,4 +1,4 @@
-import { GRAPH_SCOPES, LOGS_GRAPH_SCOPES, REDIRECT_PATH, type RuntimeConfig } from "./runtime-config";
+import { DIRECTORY_GRAPH_SCOPES, GRAPH_SCOPES, LOGS_GRAPH_SCOPES, REDIRECT_PATH, type RuntimeConfig } from "./runtime-config";
 
 /** What the browser needs to sign in and call Graph; never contains a secret. */
 export interface PublicAuthConfig {
@@ -11,6 +11,8 @@ export interface PublicAuthConfig {
   scopes: string[];
   /** `scopes` and the logs' permissions, asked for when a logs screen opens. */
   logsScopes: string[];
+  /** `scopes` and the permission to search people and groups, asked for when such a screen opens. */
+  directoryScopes: string[];
   graphBaseUrl: string;
   graphApiVersion: RuntimeConfig["graphApiVersion"];
 }
@@ -50,6 +52,7 @@ export async function toPublicAuthConfig(config: RuntimeConfig): Promise<PublicA
     redirectPath: REDIRECT_PATH,
     scopes: graphScopes(config.graphBaseUrl, GRAPH_SCOPES),
     logsScopes: graphScopes(config.graphBaseUrl, [...GRAPH_SCOPES, ...LOGS_GRAPH_SCOPES]),
+    directoryScopes: graphScopes(config.graphBaseUrl, [...GRAPH_SCOPES, ...DIRECTORY_GRAPH_SCOPES]),
     graphBaseUrl: config.graphBaseUrl,
     graphApiVersion: config.graphApiVersion,
   };

@@ -7,6 +7,12 @@ export const REDIRECT_PATH = "/auth/bridge";
 export const GRAPH_SCOPES = ["Application.Read.All", "Synchronization.ReadWrite.All"] as const;
 /** Asked for on top of GRAPH_SCOPES only when a logs screen opens (incremental consent): provisioning logs and audits. */
 export const LOGS_GRAPH_SCOPES = ["AuditLog.Read.All", "Directory.Read.All"] as const;
+/**
+ * Asked for on top of GRAPH_SCOPES when a screen searches people and groups (provision on demand): users, groups
+ * and group members. Directory.Read.All because it is the one permission every version of Microsoft's list-users,
+ * list-groups and list-members pages accepts (the beta pages take no GroupMember.Read.All); the logs ask for it too.
+ */
+export const DIRECTORY_GRAPH_SCOPES = ["Directory.Read.All"] as const;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT_NAME = /^(?=.{3,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;

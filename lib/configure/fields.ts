@@ -1,4 +1,5 @@
 import { CREDENTIAL_MATERIAL_KEYS, isSecretKey, type SecretKey } from "./secret-keys";
+import { metadataValue, type MetadataList } from "@/lib/metadata/metadata";
 
 /** One admin credential an application asks for (the template's `configurationFields`, or the default pair). */
 export interface CredentialField {
@@ -39,15 +40,7 @@ const NO_ADMIN_CREDENTIALS = new Set(["api2aad"]);
 /** What the fields are read from: a synchronizationTemplate (metadata keys are plain strings here, Graph adds new ones). */
 export interface TemplateLike {
   factoryTag?: string | null;
-  metadata?: readonly ({ key?: string | null; value?: string | null } | null)[] | null;
-}
-
-type Metadata = TemplateLike["metadata"];
-
-/** A metadata value by key, case-insensitively: beta spells it `configurationFields`, v1.0 `ConfigurationFields`. */
-function metadataValue(metadata: Metadata, key: string): string | undefined {
-  const entry = (metadata ?? []).find((item) => typeof item?.key === "string" && item.key.toLowerCase() === key.toLowerCase());
-  return typeof entry?.value === "string" ? entry.value : undefined;
+  metadata?: MetadataList;
 }
 
 function toField(item: unknown): CredentialField | null {

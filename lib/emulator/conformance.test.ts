@@ -188,21 +188,30 @@ const uncheckedPages = new Set<string>();
 
 /**
  * The docs' on-demand examples name users and groups of their own tenants (and an AD distinguished name):
- * replayed with a seeded user, and a seeded group small enough for on demand (≤ 5 members).
+ * replayed with a seeded user, and a seeded group small enough for on demand (≤ 5 direct user members) whose
+ * members stand for the example's `links.members`.
  */
 async function withSeededSubjects(documented: unknown): Promise<string> {
+  type Subject = { objectId: string; objectTypeName: string; links?: { members?: { objectId: string }[] } };
+  const request = structuredClone(documented) as { parameters: { subjects: Subject[] }[] };
+  const linked = Math.max(1, ...request.parameters.flatMap((parameter) => parameter.subjects.map((subject) => subject.links?.members?.length ?? 0)));
   const groups = (await emu.call("GET", "/v1.0/groups?$select=id")).body.value as { id: string }[];
-  let small = "";
+  let small = { id: "", members: [] as string[] };
   for (const group of groups) {
-    const members = (await emu.call("GET", `/v1.0/groups/${group.id}/members?$select=id`)).body.value as unknown[];
-    if (members.length > 0 && members.length <= 5) {
-      small = group.id;
+    const members = (await emu.call("GET", `/v1.0/groups/${group.id}/members?$select=id`)).body.value as { id: string; "@odata.type": string }[];
+    const users = members.filter((member) => member["@odata.type"] === "#microsoft.graph.user").map((member) => member.id);
+    if (users.length >= linked && users.length <= 5) {
+      small = { id: group.id, members: users };
       break;
     }
   }
-  const request = structuredClone(documented) as { parameters: { subjects: { objectId: string; objectTypeName: string }[] }[] };
+  expect(small.id, `a seeded group with ${linked} to 5 direct user members`).not.toBe("");
   for (const parameter of request.parameters) {
-    for (const subject of parameter.subjects) subject.objectId = subject.objectTypeName.toLowerCase() === "group" ? small : PERSONAS.reader.oid;
+    for (const subject of parameter.subjects) {
+      const group = subject.objectTypeName.toLowerCase() === "group";
+      subject.objectId = group ? small.id : PERSONAS.reader.oid;
+      subject.links?.members?.forEach((member, i) => (member.objectId = small.members[i]));
+    }
   }
   return JSON.stringify(request);
 }

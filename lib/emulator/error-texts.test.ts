@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TENANT_ID } from "./auth/personas";
+import { GROUP, USER } from "./directory/ids";
 import { JOB, SP } from "./seed/ids";
 import { startTestEmulator, type CallResult, type TestEmulator } from "@/test/support/emulator";
 import { authorizeRequest, postToken, refreshRedemption, type Idp } from "@/test/support/identity";
@@ -18,6 +19,10 @@ afterAll(() => emu.close());
 
 const sync = `/beta/servicePrincipals/${SP.slack}/synchronization`;
 const job = `${sync}/jobs/${encodeURIComponent(JOB.slackActive)}`;
+const boxJob = `/beta/servicePrincipals/${SP.box}/synchronization/jobs/${encodeURIComponent(JOB.boxPaused)}`;
+const onDemandGroup = (members: string[]) => ({
+  parameters: [{ ruleId: "r", subjects: [{ objectId: GROUP.finance, objectTypeName: "Group", links: { members: members.map((objectId) => ({ objectId, objectTypeName: "User" })) } }] }],
+});
 const eventual = { ConsistencyLevel: "eventual" };
 const q = (expression: string) => encodeURIComponent(expression);
 
@@ -77,6 +82,10 @@ function graphCases(): Case[] {
     ["create with a foreign templateId", graph("POST", `${sync}/jobs`, { body: { templateId: "nope" } })],
     ["restart scope", graph("POST", `${job}/restart`, { body: { criteria: { resetScope: "Everything" } } })],
     ["provisionOnDemand parameters", graph("POST", `${job}/provisionOnDemand`, { body: { parameters: [] } })],
+    // On Box's job: Slack's has its own rate-limit case below.
+    ["provisionOnDemand links over 5", graph("POST", `${boxJob}/provisionOnDemand`, { body: onDemandGroup(Array.from({ length: 6 }, (_, i) => `0000000${i}-0000-4000-8000-000000000000`)) })],
+    ["provisionOnDemand link to a non-member", graph("POST", `${boxJob}/provisionOnDemand`, { body: onDemandGroup([USER.nestorWilke]) })],
+    ["provisionOnDemand unreadable links", graph("POST", `${boxJob}/provisionOnDemand`, { body: { parameters: [{ ruleId: "r", subjects: [{ objectId: GROUP.finance, objectTypeName: "Group", links: { members: "all" } }] }] } })],
     ["validateCredentials for an unknown template", graph("POST", `${sync}/jobs/validateCredentials`, { body: { templateId: "nope" } })],
     ["validateCredentials with bad credentials", graph("POST", `${job}/validateCredentials`, { body: { credentials: [{ key: "SecretToken", value: "revoked" }] } })],
     ["schema body", graph("PUT", `${job}/schema`, { body: { bogus: 1 } })],

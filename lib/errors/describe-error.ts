@@ -15,7 +15,9 @@ export type ErrorContext =
   /** Test connection (validateCredentials): nothing is saved either way. */
   | { operation: "test" }
   /** Save the admin credentials and settings (PUT secrets). */
-  | { operation: "save" };
+  | { operation: "save" }
+  /** Provision one user or group now (provisionOnDemand). */
+  | { operation: "on-demand" };
 
 export interface Problem {
   title: string;
@@ -168,6 +170,39 @@ const SAVE: Table<"save"> = {
 };
 SAVE.forbidden = SAVE["missing-sync-permission"];
 
+const ON_DEMAND: Table<"on-demand"> = {
+  "invalid-input": (error) => ({ title: "Check the choice", advice: `${error.message} Nothing was sent to Microsoft Graph.` }),
+  "bad-request": (error) => ({
+    title: "Microsoft Graph refused the request",
+    advice: `${error.message ? `Graph said: “${error.message}” ` : ""}Nothing was provisioned.`,
+  }),
+  "not-found": (error) => ({
+    title: "Microsoft Graph found no such user, group or job",
+    advice: `${error.message ? `Graph said: “${error.message}” ` : ""}The person, the group or the job may have been deleted; search again.`,
+  }),
+  unauthenticated: () => ({ title: "Your session expired", advice: "Microsoft Graph did not accept your sign-in, even after renewing it. Sign in again, then provision again." }),
+  "missing-sync-permission": () => ({
+    title: `Your account lacks ${WRITE_PERMISSION}`,
+    advice: `Provisioning on demand needs the delegated permission ${WRITE_PERMISSION} and a role such as Application Administrator. Ask an administrator for it, then sign in again. Nothing was provisioned.`,
+  }),
+  throttled: (error) => ({
+    title: "Microsoft allows 5 provision-on-demand requests per 10 seconds",
+    advice: `${waitText(error, "Wait a few seconds.")} Nothing was provisioned by this request; provision again after the wait.`,
+  }),
+  server: () => ({
+    title: "Microsoft Graph had a problem",
+    advice: "It answered with a server error after receiving the request, so the person may or may not have been provisioned. Check the provisioning logs before trying again.",
+    nothingChanged: false,
+  }),
+  network: () => ({
+    title: "The answer was lost",
+    advice: "The request may have reached Microsoft Graph, so the person may or may not have been provisioned. Check the provisioning logs before trying again.",
+    nothingChanged: false,
+  }),
+  otherwise: (error) => ({ title: "Provision on demand did not finish", advice: error.message || "Something unexpected happened." }),
+};
+ON_DEMAND.forbidden = ON_DEMAND["missing-sync-permission"];
+
 /** A save whose answer was lost: PUT replaces the whole set, so saving again is safe. */
 function uncertainSave(error: ActionError): Words {
   return {
@@ -200,6 +235,8 @@ function wordsFor(error: ActionError, context: ErrorContext): Words {
       return (TEST[error.kind] ?? TEST.otherwise)(error, context);
     case "save":
       return error.ambiguous ? uncertainSave(error) : (SAVE[error.kind] ?? SAVE.otherwise)(error, context);
+    case "on-demand":
+      return (ON_DEMAND[error.kind] ?? ON_DEMAND.otherwise)(error, context);
   }
 }
 

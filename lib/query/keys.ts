@@ -22,6 +22,14 @@ export const queryKeys = {
   activity: (spId: string) => [...servicePrincipal(spId), "/auditLogs/directoryAudits"] as const,
   /** The Jobs view's tenant-wide scan; invalidating marks it stale, it rescans when shown. */
   fleet: () => ["graph", "fleet"] as const,
+  /** Every cached provisioning log read: refreshed after a provision on demand. */
+  provisioningLogsAll: () => ["graph", "/auditLogs/provisioning"] as const,
+  /** Users or groups whose name starts with `search` (or with that object id): provision on demand's search. */
+  directorySearch: (kind: "users" | "groups", search: string) => ["graph", `/${kind}`, { search }] as const,
+  /** A group's direct user members. */
+  groupMembers: (groupId: string) => ["graph", "/groups", groupId, "/members"] as const,
+  /** The log entries of one group's on-demand run (lib/on-demand/group-log-filter.ts). */
+  onDemandRun: (filter: string) => ["graph", "/auditLogs/provisioning", { onDemand: filter }] as const,
   /** Pages of provisioning logs for a page's scope (its `$filter` clauses; "" for the tenant) and filters (their canonical query string). */
   provisioningLogs: (scope: string, filters: string) => ["graph", "/auditLogs/provisioning", { scope, filters }] as const,
   /** One provisioning log entry, looked up by id within its page's scope. */

@@ -1,9 +1,12 @@
 import { z } from "zod";
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Service principal object ids are GUIDs. */
-export const servicePrincipalId = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "A service principal id is a GUID.");
+export const servicePrincipalId = z.string().regex(GUID, "A service principal id is a GUID.");
+/** Entra users and groups: object ids are GUIDs. */
+export const userId = z.string().regex(GUID, "A user id is a GUID.");
+export const groupId = z.string().regex(GUID, "A group id is a GUID.");
 
 /**
  * Job and template ids are opaque (`BoxOutDelta.7928…`, `scim`, `API2AAD.<hex>.<guid>`): bounded, a safe
@@ -22,6 +25,13 @@ export const templateId = opaqueId("template id", 100);
 /** Provisioning log ids: GUIDs in Graph's examples; the emulator's cycle ids are `<jobId>.<n>`. */
 export const cycleId = opaqueId("cycle id", 200);
 export const logEntryId = opaqueId("log entry id", 200);
+
+/** Synchronization rule ids: GUIDs, with a version suffix in the docs' group example (`33f7…#V2`). */
+export const ruleId = z
+  .string()
+  .min(1, "The rule id is empty.")
+  .max(200, "The rule id is longer than 200 characters.")
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._#-]*$/, 'The rule id may only contain letters, digits, ".", "_", "#" and "-".');
 
 /** The first problem with `value` as the schema sees it, or null when it is valid. */
 export function idProblem(schema: z.ZodType<string>, value: unknown): string | null {

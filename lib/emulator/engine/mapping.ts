@@ -50,7 +50,7 @@ function requiredAttributes(schema: SchemaShape, directoryName: string | undefin
   return (object?.attributes ?? []).filter((attribute) => attribute.required && attribute.name).map((attribute) => attribute.name!);
 }
 
-/** Entra attribute names the default mappings read, by the user property that holds them. */
+/** Entra attribute names the default mappings and the seed's scoping filters read, by the user property that holds them. */
 const SOURCE_ATTRIBUTES: Record<string, (user: DirectoryUser) => string | null> = {
   objectid: (user) => user.id,
   objectguid: (user) => user.id,
@@ -65,6 +65,7 @@ const SOURCE_ATTRIBUTES: Record<string, (user: DirectoryUser) => string | null> 
   jobtitle: (user) => user.jobTitle,
   employeeid: (user) => user.employeeId,
   accountenabled: (user) => String(user.accountEnabled),
+  usertype: (user) => user.userType,
 };
 
 export function objectMapping(schema: unknown, sourceObjectName: "user" | "group"): ObjectMapping | null {

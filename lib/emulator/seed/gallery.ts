@@ -2,7 +2,7 @@ import type { SecretPair } from "../engine/credentials";
 import { CROSS_TENANT_DEMO_CREDENTIALS, SCIM_DEMO_CREDENTIALS } from "../targets/app-profiles";
 import { hashGuid } from "../engine/random";
 import { APP_ID, JOB, SP, XSS_DISPLAY_NAME } from "./ids";
-import type { SchemaShape } from "./schemas";
+import type { SchemaShape, ScopingFilter } from "./schemas";
 import type { ServicePrincipalInput } from "./servicePrincipal";
 
 /** The seed tenant's provisioning-capable apps: service principal, templates, saved secrets, jobs. */
@@ -40,6 +40,21 @@ const AAD = "Azure Active Directory";
 const OUTBOUND_SETTINGS = [{ name: "QuarantineTooManyDeletesThreshold", value: "500" }];
 const LEARN_MORE = "https://go.microsoft.com/fwlink/?linkid=2102553";
 
+/** The cross-tenant job's scoping filter: enabled members only, so Fabrikam's guests in Project Falcon stay out of its scope. */
+const MEMBERS_ONLY: ScopingFilter = {
+  categoryFilterGroups: [],
+  groups: [
+    {
+      name: "Members only",
+      clauses: [
+        { operatorName: "EQUALS", sourceOperandName: "userType", targetOperand: { values: ["Member"] } },
+        { operatorName: "IS TRUE", sourceOperandName: "accountEnabled", targetOperand: { values: [] } },
+      ],
+    },
+  ],
+  inputFilterGroups: [],
+};
+
 function metadata(galleryId: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     galleryApplicationIdentifier: galleryId,
@@ -75,7 +90,7 @@ export function gallerySeed(): AppSeed[] {
         verifiedPublisher: publisher("Box, Inc."), homepage: "https://account.box.com/login", tags: GALLERY_TAGS,
         applicationTemplateId: hashGuid("applicationTemplate:box"), preferredSingleSignOnMode: "saml",
       },
-      templates: [{ id: "BoxOutDelta", factoryTag: "BoxOutDelta", default: true, description: "Provision users and groups to Box.", metadata: metadata("box"), shape: { source: AAD, target: "Box", groups: true }, settings: OUTBOUND_SETTINGS }],
+      templates: [{ id: "BoxOutDelta", factoryTag: "BoxOutDelta", default: true, description: "Provision users and groups to Box.", metadata: metadata("box", { isOAuthEnabled: "true" }), shape: { source: AAD, target: "Box", groups: true }, settings: OUTBOUND_SETTINGS }],
       secrets: GOOD_SECRETS,
       jobs: [{ id: JOB.boxPaused, templateId: "BoxOutDelta", timeline: [["create", 24 * 30], ["start", 24 * 30], ["pause", 24 * 2]] }],
     },
@@ -164,7 +179,7 @@ export function gallerySeed(): AppSeed[] {
         id: SP.crossTenant, appId: APP_ID.crossTenant, displayName: "Fabrikam cross-tenant sync", createdDateTime: created(60), publisherName: "Contoso",
         tags: ["WindowsAzureActiveDirectoryIntegratedApp"], applicationTemplateId: "518e5f48-1fc8-4c48-9387-9fdf28b0dfe7",
       },
-      templates: [{ id: "Azure2Azure", factoryTag: "Azure2Azure", default: true, description: "Synchronize users to another Microsoft Entra tenant.", metadata: metadata("azure2azure"), shape: { source: AAD, target: "Azure Active Directory (target tenant)", groups: false, targetStyle: "directory" }, settings: [...OUTBOUND_SETTINGS, { name: "AzureIngestionAttributeOptimization", value: "False" }, { name: "LookaheadQueryEnabled", value: "False" }] }],
+      templates: [{ id: "Azure2Azure", factoryTag: "Azure2Azure", default: true, description: "Synchronize users to another Microsoft Entra tenant.", metadata: metadata("azure2azure"), shape: { source: AAD, target: "Azure Active Directory (target tenant)", groups: false, targetStyle: "directory", userScope: MEMBERS_ONLY }, settings: [...OUTBOUND_SETTINGS, { name: "AzureIngestionAttributeOptimization", value: "False" }, { name: "LookaheadQueryEnabled", value: "False" }] }],
       secrets: [{ key: "CompanyId", value: CROSS_TENANT_DEMO_CREDENTIALS.CompanyId }, { key: "AuthenticationType", value: "SyncPolicy" }],
       jobs: [{ id: JOB.crossTenantActive, templateId: "Azure2Azure", timeline: [["create", 24 * 20], ["start", 24 * 20]] }],
     },
@@ -188,7 +203,7 @@ export function gallerySeed(): AppSeed[] {
         id: SP.inboundApi, appId: APP_ID.inboundApi, displayName: "API-driven provisioning to Microsoft Entra ID", createdDateTime: created(30), publisherName: "Contoso",
         tags: ["WindowsAzureActiveDirectoryIntegratedApp"], applicationTemplateId: hashGuid("applicationTemplate:api2aad"),
       },
-      templates: [{ id: "API2AAD", factoryTag: "API2AAD", default: true, description: "Inbound provisioning from any system of record through the bulkUpload API.", metadata: metadata("api2aad"), shape: { source: "API", target: AAD, groups: false, targetStyle: "directory" } }],
+      templates: [{ id: "API2AAD", factoryTag: "API2AAD", default: true, description: "Inbound provisioning from any system of record through the bulkUpload API.", metadata: metadata("api2aad"), shape: { source: "API", target: AAD, groups: false, targetStyle: "directory", provisionOnDemand: false } }],
       jobs: [{ id: JOB.inboundApi, templateId: "API2AAD", timeline: [["create", 24 * 10], ["start", 24 * 10]] }],
     },
     {

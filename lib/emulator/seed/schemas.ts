@@ -9,6 +9,24 @@ export interface SchemaShape {
   targetStyle?: "scim" | "directory";
   /** Target user attributes the app requires beyond the style's own (AWS IAM Identity Center: first and last name). */
   requiredUserAttributes?: string[];
+  /** The user mapping's scoping filter (Graph's `filter`); none: `scope: null`. */
+  userScope?: ScopingFilter;
+  /**
+   * Whether the rule carries the metadata entry `supportsProvisionOnDemand` = "true" (Graph's rules do; default
+   * true). API-driven inbound provisioning is fed through bulkUpload, not on demand: false there (README, Seed).
+   */
+  provisionOnDemand?: boolean;
+}
+
+/** Graph's `filter` / `filterGroup` / `filterClause` / `filterOperand` (SYNC-API §4). */
+export interface ScopingFilter {
+  categoryFilterGroups: FilterGroup[];
+  groups: FilterGroup[];
+  inputFilterGroups: FilterGroup[];
+}
+export interface FilterGroup {
+  name: string;
+  clauses: { operatorName: string; sourceOperandName: string; targetOperand: { values: string[] } }[];
 }
 
 type Attr = [name: string, type: string, options?: { anchor?: boolean; multivalued?: boolean; required?: boolean; ref?: string }];
@@ -127,7 +145,7 @@ export function defaultSchema(templateId: string, shape: SchemaShape) {
       flowTypes: "Add, Update, Delete",
       metadata: [],
       name: `Provision ${shape.source} Users`,
-      scope: null,
+      scope: shape.userScope ? structuredClone(shape.userScope) : null,
       sourceObjectName: "User",
       targetObjectName: "User",
       attributeMappings: userMappings.map(mapping),
@@ -155,7 +173,7 @@ export function defaultSchema(templateId: string, shape: SchemaShape) {
         editable: true,
         groupFilter: null,
         id: hashGuid(`rule:${templateId}`),
-        metadata: [],
+        metadata: shape.provisionOnDemand === false ? [] : [{ key: "supportsProvisionOnDemand", value: "true" }],
         name: "USER_TO_USER",
         objectMappings,
         priority: 1,

@@ -2,7 +2,8 @@ import { INVALID_JSON_MESSAGE, badRequest } from "../../http/errors";
 
 /**
  * The parts of Graph's model (CSDL) that request bodies are read against: the synchronizationSchema type tree
- * (PUT …/jobs/{id}/schema) and the synchronizationSecret enum (the `key` of synchronizationSecretKeyStringValuePair:
+ * (PUT …/jobs/{id}/schema), the subjects' `links` of provisionOnDemand (synchronizationLinkedObjects) and the
+ * synchronizationSecret enum (the `key` of synchronizationSecretKeyStringValuePair:
  * PUT …/secrets, validateCredentials, acquireAccessToken). Copied from test/fixtures/graph-docs/metadata (v1.0-Prod
  * and beta-USNat agree on all of it); `model.test.ts` checks this file against the CSDL, so nothing here is invented.
  *
@@ -99,6 +100,13 @@ export const SCHEMA_TYPES: Record<string, Record<string, string>> = {
   attributeDefinitionMetadataEntry: { key: "graph.attributeDefinitionMetadata", value: "Edm.String" },
   referencedObject: { referencedObjectName: "Edm.String", referencedProperty: "Edm.String" },
   objectDefinitionMetadataEntry: { key: "graph.objectDefinitionMetadata", value: "Edm.String" },
+  // provisionOnDemand: a subject's `links` (synchronizationJobApplicationParameters.subjects[]).
+  synchronizationJobSubject: { links: "graph.synchronizationLinkedObjects", objectId: "Edm.String", objectTypeName: "Edm.String" },
+  synchronizationLinkedObjects: {
+    manager: "graph.synchronizationJobSubject",
+    members: "Collection(graph.synchronizationJobSubject)",
+    owners: "Collection(graph.synchronizationJobSubject)",
+  },
 };
 
 /** Members of the enum `synchronizationSecret`, in CSDL order. Enum members are names, matched exactly. */
@@ -139,6 +147,11 @@ function checkValue(type: string, value: unknown): boolean {
   return Object.entries(value as Record<string, unknown>).every(
     ([name, child]) => isAnnotation(name) || (Object.hasOwn(structured, name) && checkValue(structured[name], child)),
   );
+}
+
+/** Throws the generic 400 unless `value` reads as a synchronizationLinkedObjects (a provisionOnDemand subject's `links`). */
+export function requireLinkedObjects(value: unknown): void {
+  if (!checkValue("graph.synchronizationLinkedObjects", value)) throw unreadableBody();
 }
 
 /** Throws the generic 400 unless `body` reads as a synchronizationSchema (annotations such as `@odata.context` allowed). */

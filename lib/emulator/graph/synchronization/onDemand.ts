@@ -6,24 +6,48 @@ import { evaluate } from "../../engine/evaluate";
 import { directUserMembers, groupsInScope, usersInScope } from "../../engine/provisioner";
 import type { TargetDirectory } from "../../targets/target-directory";
 import { badRequest, resourceNotFound } from "../../http/errors";
+import { requireLinkedObjects } from "./model";
 import { ok, type GraphResult } from "../types";
 import { findJob, objectBody, templateOf, type SyncContext } from "./context";
 
 /**
  * provisionOnDemand on the tenant's real objects (SYNC-API §3.1; the docs' three examples): the rule from the
- * job's schema, one user (or a group and up to 5 members), scoped, matched and exported as a cycle would, the
- * outcome written to the provisioning log as initiated by the caller, and answered as a stringKeyStringValuePair
- * whose `key` and `value` are JSON strings with on-demand field names (`type`, capitalised statuses, `statusInfo`).
+ * job's schema, one user (or a group and up to 5 members: those its `links.members` names, else all its direct
+ * members), scoped, matched and exported as a cycle would, each outcome written to the provisioning log as
+ * initiated by the caller, and answered as a stringKeyStringValuePair whose `key` and `value` are JSON strings:
+ * for a user its record with on-demand field names (`type`, capitalised statuses, `statusInfo`); for a group the
+ * group's result and `{}`, as the docs' Group example.
  * 5 requests per 10 s per job.
  */
 
 interface Subject {
   objectId: string;
   objectTypeName: string;
+  /** The ids in `links.members` (a group's members to provision with it); null when the request names none. */
+  members: string[] | null;
+  /** Where the subject is in the request, for error texts (`parameters[0].subjects[0]`). */
+  where: string;
 }
 
-/** The portal's limit for a group on demand (provision-on-demand: "up to 5 members"). */
+/** The portal's and the API's limit for a group on demand (provision-on-demand: "up to 5 members"). */
 const MAX_GROUP_MEMBERS = 5;
+
+/**
+ * A subject's `links.members`: `links` must read as a synchronizationLinkedObjects (else the generic 400 for
+ * unreadable bodies), each member a User with an id. `manager` and `owners` are read the same way, not acted on.
+ */
+function linkedMembers(links: unknown, where: string): string[] | null {
+  if (links === undefined || links === null) return null;
+  requireLinkedObjects(links);
+  const members = (links as { members?: unknown[] | null }).members;
+  if (members === undefined || members === null) return null;
+  return members.map((member, k) => {
+    const m = member as { objectId?: unknown; objectTypeName?: unknown } | null;
+    if (typeof m?.objectId !== "string" || m.objectId === "" || typeof m.objectTypeName !== "string" || m.objectTypeName.toLowerCase() !== "user")
+      throw badRequest(`'${where}.links.members[${k}]' needs 'objectId' and the objectTypeName 'User'.`);
+    return m.objectId;
+  });
+}
 
 function parseParameters(value: unknown): { ruleId: string; subjects: Subject[] }[] {
   if (!Array.isArray(value) || value.length === 0) throw badRequest("'parameters' must be a non-empty array of synchronizationJobApplicationParameters.");
@@ -32,10 +56,10 @@ function parseParameters(value: unknown): { ruleId: string; subjects: Subject[] 
     if (typeof p?.ruleId !== "string" || p.ruleId === "") throw badRequest(`'parameters[${i}].ruleId' is required.`);
     if (!Array.isArray(p.subjects) || p.subjects.length === 0) throw badRequest(`'parameters[${i}].subjects' must be a non-empty array.`);
     const subjects = p.subjects.map((subject, j) => {
-      const s = subject as { objectId?: unknown; objectTypeName?: unknown };
-      if (typeof s?.objectId !== "string" || typeof s?.objectTypeName !== "string")
-        throw badRequest(`'parameters[${i}].subjects[${j}]' needs 'objectId' and 'objectTypeName'.`);
-      return { objectId: s.objectId, objectTypeName: s.objectTypeName };
+      const s = subject as { objectId?: unknown; objectTypeName?: unknown; links?: unknown };
+      const where = `parameters[${i}].subjects[${j}]`;
+      if (typeof s?.objectId !== "string" || typeof s?.objectTypeName !== "string") throw badRequest(`'${where}' needs 'objectId' and 'objectTypeName'.`);
+      return { objectId: s.objectId, objectTypeName: s.objectTypeName, members: linkedMembers(s.links, where), where };
     });
     return { ruleId: p.ruleId, subjects };
   });
@@ -83,19 +107,39 @@ function resultKey(outcome: SyncOutcome) {
   return { result: "Success", details: {} };
 }
 
-function subjectObjects(c: SyncContext, subject: Subject, target: TargetDirectory): SourceObject[] {
+/** What one subject provisions: the objects in order, the subject itself last (its outcome is the answer). */
+interface Resolved {
+  kind: "User" | "Group";
+  objects: SourceObject[];
+}
+
+function resolveSubject(c: SyncContext, subject: Subject, target: TargetDirectory): Resolved {
   const directory = c.state.tenant.directory;
   if (subject.objectTypeName.toLowerCase() === "user") {
+    // A user's `links` (its manager, …) are read but not acted on (README: what Graph does with them is undocumented).
     const user = directory.user(subject.objectId);
     if (!user) throw resourceNotFound(subject.objectId);
-    return [userSource(user)];
+    return { kind: "User", objects: [userSource(user)] };
   }
   if (subject.objectTypeName.toLowerCase() === "group") {
     const group = directory.group(subject.objectId);
     if (!group) throw resourceNotFound(subject.objectId);
     const members = directUserMembers(c.state.tenant, group.id);
-    if (members.length > MAX_GROUP_MEMBERS) throw badRequest(`Provisioning a group on demand supports at most ${MAX_GROUP_MEMBERS} members; the group '${group.displayName}' has ${members.length}.`);
-    return [...members.map(userSource), groupSource(group, members.map((user) => user.id), target)];
+    const memberIds = members.map((user) => user.id);
+    let chosen = members;
+    if (subject.members === null) {
+      if (members.length > MAX_GROUP_MEMBERS) throw badRequest(`Provisioning a group on demand supports at most ${MAX_GROUP_MEMBERS} members; the group '${group.displayName}' has ${members.length}.`);
+    } else {
+      if (subject.members.length > MAX_GROUP_MEMBERS) throw badRequest(`Provisioning a group on demand supports at most ${MAX_GROUP_MEMBERS} members; '${subject.where}.links.members' has ${subject.members.length}.`);
+      const byId = new Map(members.map((user) => [user.id, user]));
+      chosen = [...new Set(subject.members)].map((id) => {
+        const user = byId.get(id);
+        if (!user) throw badRequest(`'${id}' is not a direct user member of the group '${group.displayName}'.`);
+        return user;
+      });
+    }
+    // The group's `members` are the target accounts of all its direct members (those already provisioned count).
+    return { kind: "Group", objects: [...chosen.map(userSource), groupSource(group, memberIds, target)] };
   }
   throw badRequest(`'objectTypeName' must be User or Group, not '${subject.objectTypeName}'.`);
 }
@@ -112,25 +156,35 @@ export function provisionOnDemand(c: SyncContext, jobId: string): GraphResult {
   const now = c.state.clock.now();
   const error = evaluate(job, now).quarantine?.error ?? job.credentialError;
   const target = job.provisioner?.target;
-  if (error) return answer(c, { result: "Failure", details: { errorCode: error.code, errorMessage: error.message } }, {});
   if (!target) throw new Error(`job ${job.id} has no provisioner`); // every job gets one when it is created
+  // Every subject is checked (404, 400) before anything is provisioned, and before the job's own state answers.
+  const resolved = parameter.subjects.map((subject) => resolveSubject(c, subject, target));
+  if (error) return answer(c, { result: "Failure", details: { errorCode: error.code, errorMessage: error.message } }, {});
   const users = new Set(usersInScope(c.state.tenant, c.sp.id).map((user) => user.id));
   const groups = new Set(groupsInScope(c.state.tenant, c.sp.id).map((group) => group.id));
   const context = { at: now, cycleId: `${job.id}.onDemand`, jobId: job.id, servicePrincipal: { id: c.sp.id, displayName: c.sp.displayName }, target };
   const caller = c.req.caller;
-  const results = parameter.subjects.flatMap((subject) => subjectObjects(c, subject, target)).flatMap((object) => {
+  const sync = (object: SourceObject): SyncOutcome | null => {
     const mapping = objectMapping(schema, object.kind === "User" ? "user" : "group");
     const assigned = (object.kind === "User" ? users : groups).has(object.id);
     const synced = mapping ? syncObject({ ...context, mapping }, object, scopeOf(mapping, object, assigned)) : null;
-    if (!synced) return [];
-    // Each request is a change of its own.
+    if (!synced) return null;
+    // Each request is a change of its own; every outcome (skips too) is logged, so a client reads each one there.
     const outcome = { ...synced, changeId: randomUUID() };
     const { logged: _logged, skipReason: _skipReason, ...event } = outcome;
     c.state.tenant.provisioningLog.add({ ...event, initiatedBy: caller ? { id: caller.oid, displayName: caller.name, initiatorType: "user" } : undefined });
-    return [{ outcome, reportable: object.label }];
+    return outcome;
+  };
+  const answers = resolved.map(({ kind, objects }) => {
+    const outcomes = objects.map(sync);
+    const own = outcomes.at(-1);
+    const subject = objects.at(-1)!;
+    if (!own) return { key: { result: "Skipped", details: {} }, value: {} };
+    // A group is answered as the docs' Group example: its own outcome's key, and `{}` (the members' results are in the logs).
+    return { key: resultKey(own), value: kind === "Group" ? {} : onDemandValue(own, subject.label) };
   });
-  const last = results.at(-1);
-  return last ? answer(c, resultKey(last.outcome), onDemandValue(last.outcome, last.reportable)) : answer(c, { result: "Skipped", details: {} }, {});
+  const last = answers.at(-1)!;
+  return answer(c, last.key, last.value);
 }
 
 /** The stringKeyStringValuePair: both halves JSON strings. */

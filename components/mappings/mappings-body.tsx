@@ -1,0 +1,47 @@
+"use client";
+
+import type { SynchronizationSchema } from "@microsoft/microsoft-graph-types-beta";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useId, useMemo } from "react";
+import { toMappingsView } from "@/lib/mappings/mapping-view";
+import { countText, normalizeQuery, searchMappings } from "@/lib/mappings/search";
+import { routes } from "@/lib/routes";
+import { MappingsEmpty } from "./mappings-empty";
+import { MappingsSearch } from "./mappings-search";
+import { RuleSection } from "./rule-section";
+
+/** The search (its text is `?q=`), the count, and the rules with what matches. */
+export function MappingsBody({ servicePrincipalId, jobId, schema }: { servicePrincipalId: string; jobId: string; schema: SynchronizationSchema }) {
+  const router = useRouter();
+  const query = normalizeQuery(useSearchParams().get("q"));
+  const view = useMemo(() => toMappingsView(schema), [schema]);
+  const result = useMemo(() => searchMappings(view, query), [view, query]);
+  const searchId = useId();
+
+  const search = (next: string) => router.replace(routes.jobMappings(servicePrincipalId, jobId, next), { scroll: false });
+  function clear() {
+    search("");
+    // The button goes away with the search: keep keyboard focus where the next search starts.
+    document.getElementById(searchId)?.focus();
+  }
+
+  if (view.rules.length === 0) {
+    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">This job&apos;s schema has no synchronization rules, so it maps no attributes.</p>;
+  }
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <MappingsSearch id={searchId} value={query} onSearch={search} />
+        <p aria-live="polite" className="text-sm text-slate-700 tabular-nums" data-testid="mappings-count" data-matches={result.matches} data-total={result.total}>
+          {countText(result)}
+        </p>
+      </div>
+      {result.query && result.matches === 0 ? (
+        <MappingsEmpty query={result.query} onClear={clear} />
+      ) : (
+        result.rules.map((rule) => <RuleSection key={rule.key} rule={rule} searching={Boolean(result.query)} />)
+      )}
+    </div>
+  );
+}
