@@ -12,6 +12,10 @@ export const routes = {
   jobMappings: (servicePrincipalId: string, jobId: string, q = "") => `${routes.job(servicePrincipalId, jobId)}/mappings${q ? `?q=${encodeURIComponent(q)}` : ""}`,
   /** Provision one user, or a group and up to 5 of its members, on demand; `search` from lib/on-demand/subject-url.ts. */
   jobProvision: (servicePrincipalId: string, jobId: string, search = "") => `${routes.job(servicePrincipalId, jobId)}/provision${search}`,
+  /** People: search by name, UPN or mail (`q`). */
+  people: (q = "") => (q ? `/people?q=${encodeURIComponent(q)}` : "/people"),
+  /** One person's trace: every app with a provisioning job that concerns them. */
+  person: (userId: string) => `/people/${encodeURIComponent(userId)}`,
   /** The tenant's provisioning logs (every job). */
   logs: (search = "") => `/logs${search}`,
 };

@@ -30,6 +30,12 @@ export const queryKeys = {
   groupMembers: (groupId: string) => ["graph", "/groups", groupId, "/members"] as const,
   /** The log entries of one group's on-demand run (lib/on-demand/group-log-filter.ts). */
   onDemandRun: (filter: string) => ["graph", "/auditLogs/provisioning", { onDemand: filter }] as const,
+  /** One person's trace (lib/people): their user, groups, assignments and provisioning events. */
+  personTrace: (userId: string) => ["graph", "/users", userId, "trace"] as const,
+  /** The Overview's failures of the last 24 hours (lib/overview). */
+  overviewFailures: () => ["graph", "/auditLogs/provisioning", { overview: "failures" }] as const,
+  /** The Overview's recent configuration activity (lib/overview). */
+  overviewActivity: () => ["graph", "/auditLogs/directoryAudits", { overview: "recent" }] as const,
   /** Pages of provisioning logs for a page's scope (its `$filter` clauses; "" for the tenant) and filters (their canonical query string). */
   provisioningLogs: (scope: string, filters: string) => ["graph", "/auditLogs/provisioning", { scope, filters }] as const,
   /** One provisioning log entry, looked up by id within its page's scope. */
