@@ -21,10 +21,10 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
-  // Specs that inject faults into, or scan, the whole shared emulator run after everything else, one project at a time.
+  // Specs that inject faults into, or scan, the whole shared emulator (the Jobs view, the Overview) run after everything else, one project at a time.
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: ["fleet.spec.ts", "fault-matrix.spec.ts"] },
-    { name: "fleet", use: { ...devices["Desktop Chrome"] }, testMatch: "fleet.spec.ts", dependencies: ["chromium"] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: ["fleet.spec.ts", "overview.spec.ts", "fault-matrix.spec.ts"] },
+    { name: "fleet", use: { ...devices["Desktop Chrome"] }, testMatch: ["fleet.spec.ts", "overview.spec.ts"], dependencies: ["chromium"] },
     { name: "faults", use: { ...devices["Desktop Chrome"] }, testMatch: "fault-matrix.spec.ts", dependencies: ["fleet"] },
   ],
   webServer: {

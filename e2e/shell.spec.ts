@@ -1,15 +1,18 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
+import { signInFromScreen } from "./support/sign-in";
 
-test("the landing page explains the console and links to the service principals", async ({ page }) => {
+test("the Overview at / asks to sign in first, then shows the tenant with the shell", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1, name: "Provisioning Console" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Sign in to Provisioning Console" })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
-  await expect(nav.getByRole("link", { name: "Service principals" })).toBeVisible();
   await expectNoAxeViolations(page);
+  await signInFromScreen(page, "admin");
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await expect(page.getByTestId("overview")).toBeVisible();
 
-  await page.getByRole("link", { name: "Browse service principals" }).click();
+  await nav.getByRole("link", { name: "Service principals" }).click();
   await expect(page).toHaveURL(/\/service-principals$/);
   await expect(nav.getByRole("link", { name: "Service principals" })).toHaveAttribute("aria-current", "page");
 });

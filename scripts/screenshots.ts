@@ -31,6 +31,8 @@ async function main() {
     ["fleet.png", `${base}/jobs`, "[data-scanned-at]"],
     ["logs.png", `${base}/service-principals/${SP.aws}/jobs/${JOB.awsActive}/logs?status=failure`, '[data-testid="logs-row"]'],
     ["configure.png", `${base}/service-principals/${SP.salesforce}/jobs/${JOB.salesforceQuarantined}/configure`, '[data-testid="configure-form"]'],
+    ["overview.png", `${base}/`, '[data-testid="overview-failure-group"]'],
+    ["person.png", `${base}/people/${USER.irvinSayers}`, '[data-testid="person-row"]'],
     // A guest kept out of the cross-tenant job's scope by its scoping filter.
     ["on-demand.png", `${base}/service-principals/${SP.crossTenant}/jobs/${JOB.crossTenantActive}/provision?user=${USER.jordanReyes}`, '[data-testid="on-demand-chosen"]'],
     ["mappings.png", `${base}/service-principals/${SP.crossTenant}/jobs/${JOB.crossTenantActive}/mappings`, '[data-testid="object-mapping"]'],

@@ -1,17 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import type { SynchronizationStatusCode } from "@microsoft/microsoft-graph-types-beta";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useDeferredValue, useMemo, useState } from "react";
-import { useFreshGraphToken, useGraphToken } from "@/components/auth/use-graph-token";
+import { useDeferredValue, useMemo } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { BusyButton } from "@/components/ui/busy-button";
 import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
-import type { FleetProgress } from "@/lib/fleet/scan";
-import { scanFleetThroughConsole } from "@/lib/fleet/scan-through-console";
 import { filterRows, fleetHref, fleetSummaryText, parseStatusFilter, toFleetRows } from "@/lib/fleet/rows";
-import { queryKeys } from "@/lib/query/keys";
 import { toErrorInfo } from "@/lib/graph/graph-error";
 import { formatCount } from "@/lib/format/count";
 import { toMoment } from "@/lib/jobs/moment";
@@ -21,10 +16,7 @@ import { FleetScanProgress } from "./fleet-scan-progress";
 import { FleetSummary } from "./fleet-summary";
 import { PagedFleetTable } from "./paged-fleet-table";
 import { StatusFilter } from "./status-filter";
-
-/** A scan costs SP pages + SPs/20 requests: keep it for 5 minutes, and never rescan on focus or by polling. */
-const FLEET_STALE_MS = 5 * 60_000;
-const FLEET_GC_MS = 30 * 60_000;
+import { useFleetScan } from "./use-fleet-scan";
 
 function labels(codes: readonly SynchronizationStatusCode[]): string {
   return codes.map((code) => STATUS_CODES[code].label.toLowerCase()).join(" or ");
@@ -32,26 +24,10 @@ function labels(codes: readonly SynchronizationStatusCode[]): string {
 
 /** The Jobs view (/jobs, "Jobs" in the nav), built on the fleet scan: progress, summary, status filter (in the URL), jobs table. */
 export function FleetView() {
-  const getToken = useGraphToken();
-  const refreshToken = useFreshGraphToken();
   const router = useRouter();
   const statusParam = useSearchParams().get("status");
   const selected = useMemo(() => parseStatusFilter(statusParam), [statusParam]);
-  const [progress, setProgress] = useState<FleetProgress | null>(null);
-
-  const query = useQuery({
-    queryKey: queryKeys.fleet(),
-    queryFn: ({ signal }) => {
-      setProgress(null);
-      // The console's server sends progress at most every 100 ms.
-      return scanFleetThroughConsole({ getToken, refreshToken, signal, onProgress: setProgress });
-    },
-    staleTime: FLEET_STALE_MS,
-    gcTime: FLEET_GC_MS,
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-    retry: false,
-  });
+  const { query, progress } = useFleetScan();
 
   const scan = query.data;
   // The summary commits first; the jobs table (hundreds of rows) follows in a deferred, time-sliced render.

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode, Ref } from "react";
-import type { IdentityView, LogEntryView } from "@/lib/logs/entry-view";
+import { entraUserId, type IdentityView, type LogEntryView } from "@/lib/logs/entry-view";
+import { routes } from "@/lib/routes";
 import { formatCount } from "@/lib/format/count";
 import { Fact } from "@/components/ui/fact";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -25,6 +26,17 @@ function Identity({ identity }: { identity: IdentityView }) {
       {identity.displayName ?? <span className="text-slate-500">No display name</span>}
       {identity.type ? <span className="block break-all text-xs text-slate-600">{identity.type}</span> : null}
     </span>
+  );
+}
+
+/** For an Entra user: the way to their provisioning in every app. */
+function PersonLink({ identity }: { identity: IdentityView }) {
+  const userId = entraUserId(identity);
+  if (!userId) return null;
+  return (
+    <Link href={routes.person(userId)} prefetch={false} className="mt-1 block text-sm text-brand-700 underline" data-testid="logs-person-link">
+      Where else is {identity.displayName ?? "this person"} provisioned?
+    </Link>
   );
 }
 
@@ -88,9 +100,11 @@ export function LogEntryDetail({
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
           <Fact term={`Source${entry.source.system ? `: ${entry.source.system}` : ""}`}>
             <Identity identity={entry.source} />
+            <PersonLink identity={entry.source} />
           </Fact>
           <Fact term={`Target${entry.target.system ? `: ${entry.target.system}` : ""}`}>
             <Identity identity={entry.target} />
+            <PersonLink identity={entry.target} />
           </Fact>
           <Fact term="Initiated by">{entry.initiatedBy ?? "Not reported"}</Fact>
           <Fact term="Duration">{entry.durationMs === null ? "Not reported" : <span className="tabular-nums">{formatCount(entry.durationMs)} ms</span>}</Fact>

@@ -16,7 +16,15 @@ export function slimFleetJob(job: SynchronizationJob): SynchronizationJob {
     id: job.id,
     templateId: job.templateId,
     schedule: job.schedule ? { state: job.schedule.state } : job.schedule,
-    status: job.status ? { code: job.status.code, lastExecution: job.status.lastExecution } : job.status,
+    status: job.status
+      ? {
+          code: job.status.code,
+          lastExecution: job.status.lastExecution,
+          // The Overview's "needs attention": why a job is quarantined, and how long it keeps failing.
+          quarantine: job.status.quarantine,
+          countSuccessiveCompleteFailures: job.status.countSuccessiveCompleteFailures,
+        }
+      : job.status,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { docExampleBody } from "@/test/support/doc-examples";
-import { toLogEntryView, toLogRow } from "./entry-view";
+import { entraUserId, toLogEntryView, toLogRow } from "./entry-view";
 
 const now = new Date("2019-06-25T20:53:08Z");
 const example = (version: "v1.0" | "beta", name: string) => docExampleBody(`docs/examples/${version}/provisioningobjectsummary-list__${name}__response.http`).value[0];
@@ -59,5 +59,19 @@ describe("toLogEntryView", () => {
   it("survives an entry with nothing but an id", () => {
     expect(toLogRow({ id: "x" }, now)).toMatchObject({ id: "x", title: "Unnamed object", when: { kind: "unset" }, status: { code: "unknown", label: "Not reported" } });
     expect(toLogEntryView({ id: "x" }, now)).toMatchObject({ steps: [], modifiedProperties: [], error: null, ids: [{ key: "entryId", value: "x" }], durationMs: null });
+  });
+});
+
+describe("entraUserId", () => {
+  const id = "5E7B1C2D-3A4B-4C5D-8E9F-0A1B2C3D4E5F";
+  it("is the id of a user in Microsoft Entra ID, lower-cased", () => {
+    expect(entraUserId({ type: "User", id, system: "Azure Active Directory", displayName: "A" })).toBe(id.toLowerCase());
+    expect(entraUserId({ type: "user", id, system: "Microsoft Entra ID", displayName: null })).toBe(id.toLowerCase());
+  });
+  it("is null for an account in the target app, a group, another tenant or an id that is not a GUID", () => {
+    expect(entraUserId({ type: "urn:ietf:params:scim:schemas:core:2.0:User", id, system: "Box", displayName: "A" })).toBeNull();
+    expect(entraUserId({ type: "Group", id, system: "Azure Active Directory", displayName: "A" })).toBeNull();
+    expect(entraUserId({ type: "User", id, system: "Azure Active Directory (target tenant)", displayName: "A" })).toBeNull();
+    expect(entraUserId({ type: "User", id: "CN=AdeleV,CN=Users,DC=corp", system: "Azure Active Directory", displayName: "A" })).toBeNull();
   });
 });

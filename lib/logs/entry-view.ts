@@ -102,6 +102,15 @@ function errorOf(entry: ProvisioningObjectSummary): EntryErrorView | null {
   };
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ENTRA = new Set(["azure active directory", "microsoft entra id"]);
+
+/** The Entra user an identity is, when it is one (a person's trace can be opened for it); null otherwise. */
+export function entraUserId(identity: IdentityView): string | null {
+  const user = identity.type?.toLowerCase() === "user" && identity.system !== null && ENTRA.has(identity.system.toLowerCase());
+  return user && identity.id && GUID.test(identity.id) ? identity.id.toLowerCase() : null;
+}
+
 export function toLogRow(entry: ProvisioningObjectSummary & { id: string }, now: Date = new Date()): LogRowView {
   const source = identity(entry.sourceIdentity, entry.sourceSystem);
   const target = identity(entry.targetIdentity, entry.targetSystem);

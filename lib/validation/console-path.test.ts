@@ -11,6 +11,10 @@ describe("hasMalformedId", () => {
     `/service-principals/${SP}/jobs/BoxOutDelta.7928d5b574424a97b2d66f9a9972ec01`,
     `/service-principals/${SP}/jobs/BoxOutDelta.7928d5b574424a97b2d66f9a9972ec01/configure`,
     `/service-principals/${SP}/jobs/BoxOutDelta.7928d5b574424a97b2d66f9a9972ec01/logs`,
+    `/service-principals/${SP}/jobs/BoxOutDelta.7928d5b574424a97b2d66f9a9972ec01/provision`,
+    `/service-principals/${SP}/jobs/BoxOutDelta.7928d5b574424a97b2d66f9a9972ec01/mappings`,
+    "/people",
+    `/people/${SP}`,
     "/logs",
     "/",
     "/auth/bridge",
@@ -28,5 +32,9 @@ describe("hasMalformedId", () => {
     `/service-principals/not-a-guid/jobs/BoxOutDelta.7928d5b574424a97b2d66f9a9972ec01/configure`,
     `/service-principals/${SP}/jobs/..%2Fsecrets/logs`,
     `/service-principals/not-a-guid/jobs/BoxOutDelta.7928d5b574424a97b2d66f9a9972ec01/logs`,
+    `/service-principals/${SP}/jobs/..%2Fsecrets/provision`,
+    `/service-principals/not-a-guid/jobs/BoxOutDelta.7928d5b574424a97b2d66f9a9972ec01/mappings`,
+    "/people/megan@contoso.example",
+    "/people/..%2Fusers",
   ])("stops %s", (path) => expect(hasMalformedId(path)).toBe(true));
 });

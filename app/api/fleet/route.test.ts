@@ -57,11 +57,16 @@ describe("POST /api/fleet (the fleet scan on the console's server)", () => {
     expect(log.length).toBe(batches + result.requests.pages);
   });
 
-  it("sends each job slimmed to what the fleet view shows", async () => {
+  it("sends each job slimmed to what the Jobs view and the Overview show (a quarantine's reason included)", async () => {
     const result = await scan();
-    const job = result.entries.flatMap((entry) => entry.jobs)[0];
-    expect(Object.keys(job).sort()).toEqual(["id", "schedule", "status", "templateId"]);
-    expect(Object.keys(job.status ?? {}).sort()).toEqual(["code", "lastExecution"]);
+    const jobs = result.entries.flatMap((entry) => entry.jobs);
+    for (const job of jobs) {
+      expect(Object.keys(job).sort()).toEqual(["id", "schedule", "status", "templateId"]);
+      expect(["code", "countSuccessiveCompleteFailures", "lastExecution", "quarantine"]).toEqual(expect.arrayContaining(Object.keys(job.status ?? {})));
+    }
+    const quarantined = jobs.find((job) => job.status?.code === "Quarantine");
+    expect(quarantined?.status?.quarantine?.reason).toBeTruthy();
+    expect(jobs.some((job) => job.status && "progress" in job.status)).toBe(false);
   });
 
   it("refuses a request without a usable token before anything reaches Graph", async () => {

@@ -49,6 +49,8 @@ export const GROUP_TRANSITIVE_MEMBERS: Rule = [
   "GroupMember.ReadBasic.All", "Directory.Read.All", "Group.Read.All", "Group.ReadBasic.All", "Group.ReadWrite.All", "GroupMember.Read.All", "GroupMember.ReadWrite.All",
 ];
 
+/** group-list-approleassignments †: Directory.Read.All least privileged; AppRoleAssignment.ReadWrite.All, Directory.ReadWrite.All higher. */
+export const GROUP_APP_ROLE_ASSIGNMENTS: Rule = ["Directory.Read.All", "AppRoleAssignment.ReadWrite.All", "Directory.ReadWrite.All"];
 /** serviceprincipal-list-approleassignedto (both versions). */
 export const APP_ROLE_ASSIGNED_TO_READ: Rule = ["Application.Read.All", "Directory.Read.All", "Application.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"];
 /** serviceprincipal-delete-approleassignedto (both versions). */

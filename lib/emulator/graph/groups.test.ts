@@ -127,3 +127,20 @@ describe("permissions", () => {
     expect((await emu.call("GET", `/beta/groups/${GROUP.sales}/members`, { token: reader })).status).toBe(200);
   });
 });
+
+describe("GET /groups/{id}/appRoleAssignments", () => {
+  it("lists the group's own assignments (Slack Users → Slack), not those of groups it is in", async () => {
+    const slack = await emu.call("GET", `/v1.0/groups/${GROUP.slackUsers}/appRoleAssignments`);
+    expect(slack.status).toBe(200);
+    expect(slack.body["@odata.context"]).toMatch(/\$metadata#appRoleAssignments$/);
+    expect(slack.body.value.map((a: { principalId: string; resourceDisplayName: string }) => [a.principalId, a.resourceDisplayName])).toEqual([[GROUP.slackUsers, "Slack"]]);
+    // Marketing is a member of Slack Users: it is assigned to nothing itself.
+    expect((await emu.call("GET", `/beta/groups/${GROUP.marketing}/appRoleAssignments`)).body.value).toEqual([]);
+  });
+
+  it("needs Directory.Read.All (or an assignment-writing permission), and answers GET only", async () => {
+    const token = await emu.token("admin", { scopes: ["GroupMember.Read.All", "User.Read.All"] });
+    expect((await emu.call("GET", `/v1.0/groups/${GROUP.slackUsers}/appRoleAssignments`, { token })).status).toBe(403);
+    expect((await emu.call("POST", `/v1.0/groups/${GROUP.slackUsers}/appRoleAssignments`, { body: {} })).status).toBe(405);
+  });
+});

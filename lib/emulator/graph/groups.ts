@@ -14,10 +14,11 @@ import {
   resolveGroup,
   singleSelect,
 } from "./directoryObjects";
-import { GROUP_GET, GROUP_MEMBERS, GROUP_TRANSITIVE_MEMBERS, GROUPS_READ, requireAny } from "./directoryPermissions";
+import { GROUP_APP_ROLE_ASSIGNMENTS, GROUP_GET, GROUP_MEMBERS, GROUP_TRANSITIVE_MEMBERS, GROUPS_READ, requireAny } from "./directoryPermissions";
+import { listAssignments } from "./appRoleAssignedTo";
 import { ok, type EmulatorState, type GraphRequest, type GraphResult } from "./types";
 
-/** `/groups`, `/groups/$count`, `/groups/{id}`, `/groups/{id}/members` and `/groups/{id}/transitiveMembers` (GET). */
+/** `/groups`, `/groups/$count`, `/groups/{id}`, `/groups/{id}/members`, `/groups/{id}/transitiveMembers` and `/groups/{id}/appRoleAssignments` (GET). */
 function list(req: GraphRequest, state: EmulatorState, countOnly: boolean): GraphResult {
   const q = parseCollectionQuery(req.query, req.headers, GROUP_QUERY, groupProperties(req.version), countOnly);
   const groups = state.tenant.directory.groups as unknown as Record<string, unknown>[];
@@ -79,6 +80,13 @@ export async function handleGroups(req: GraphRequest, state: EmulatorState): Pro
   if (navigation === "transitivemembers") {
     requireAny(req.scopes, GROUP_TRANSITIVE_MEMBERS);
     return members(req, state, resolveGroup(directory, second), tail.slice(1), true);
+  }
+  if (navigation === "approleassignments") {
+    requireAny(req.scopes, GROUP_APP_ROLE_ASSIGNMENTS);
+    const group = resolveGroup(directory, second);
+    if (tail.length > 1) throw segmentNotFound(tail[1]);
+    if (req.method !== "GET") throw methodNotAllowed(["GET"]);
+    return listAssignments(req, state.tenant.assignments.ofPrincipal(group.id), `groups/${encodeURIComponent(group.id)}/appRoleAssignments`, "appRoleAssignments");
   }
   throw segmentNotFound(tail[0]);
 }
