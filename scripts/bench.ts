@@ -7,6 +7,10 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Page } from "@playwright/test";
 import { JOB, SP } from "../lib/emulator/seed/ids";
+import { USER } from "../lib/emulator/directory/ids";
+import { DEFAULT_APP_ROLE_ID } from "../lib/emulator/directory/types";
+import { createGraphGateway } from "../lib/graph/gateway";
+import { readPersonTrace } from "../lib/graph/person-trace";
 import { sampleProvisioningEvent } from "../lib/emulator/logs/sample";
 import { startEmulator, type RunningEmulator } from "../lib/emulator/server";
 import { routeBundles } from "./bench/bundle-size";
@@ -196,6 +200,35 @@ async function overviewRows(page: Page, emulator: RunningEmulator) {
   });
 }
 
+/**
+ * A person in 10 apps with provisioning jobs (Nestor Wilke, assigned to none in the seed, assigned to 10 here):
+ * the trace's Graph requests and round trips after the token, read the console's way (lib/graph/person-trace.ts)
+ * and counted at the emulator; then the page's time to its rows, warm.
+ */
+async function personRows(page: Page, emulator: RunningEmulator) {
+  const { access_token } = await control<{ access_token: string }>(emulator, "POST", "token", { persona: "admin" });
+  const graph = createGraphGateway({ baseUrl: emulator.url, version: "beta", getToken: async () => access_token });
+  const withJobs = [SP.box, SP.salesforce, SP.slack, SP.aws, SP.customScim, SP.databricks, SP.githubEmu, SP.crossTenant, SP.xss, SP.cloudSync];
+  for (const sp of withJobs) {
+    await graph.request({ method: "POST", path: `/servicePrincipals/${sp}/appRoleAssignedTo`, body: { principalId: USER.nestorWilke, resourceId: sp, appRoleId: DEFAULT_APP_ROLE_ID } });
+  }
+  await clearLog(emulator);
+  const read = await readPersonTrace(graph, USER.nestorWilke);
+  const log = (await requestLog(emulator)).filter((r) => r.path.startsWith("/beta/"));
+  const depth = criticalPathDepth(log.map((r) => ({ end: Date.parse(r.time) + r.durationMs, durationMs: r.durationMs })));
+  const apps = new Set(read.trace.assignments.ok ? read.trace.assignments.value.map((a) => a.resourceId) : []);
+  rows.push({
+    id: "person",
+    metric: `A person's trace, ${apps.size} apps: Graph requests / HTTP calls / round trips after the token`,
+    value: `${read.requests} / ${log.length} / ${depth}`,
+    budget: "round trips ≤ 2",
+    ok: depth <= 2 && read.roundTrips <= 2,
+  });
+  const shown = await warmMedian(page, `${CONSOLE}/people/${USER.nestorWilke}`, "person-row");
+  rows.push({ id: "person", metric: "A person's page → rows (warm, median of 5)", value: ms(shown), budget: "—", ok: null });
+  await control(emulator, "POST", "reset", { scale: 0 });
+}
+
 async function createJobRows(emulator: RunningEmulator) {
   // Against the in-memory emulator a POST takes ~3 ms, so console/direct there is mostly localhost overhead
   // (a second HTTP hop, Next's action handling) over nothing: shown, with that overhead in ms, but the budget
@@ -372,6 +405,7 @@ async function main() {
     await measure("create", "Create job latency", () => createJobRows(emulator));
     await measure("fleet", "Fleet view", () => fleetRows(page, emulator));
     await measure("overview", "Overview", () => overviewRows(page, emulator));
+    await measure("person", "A person's trace", () => personRows(page, emulator));
     await measure("lighthouse", "Lighthouse", () => lighthouseRows(emulator));
   } finally {
     await browser.close();
