@@ -4,10 +4,10 @@ import type { SynchronizationSchema } from "@microsoft/microsoft-graph-types-bet
 import { useRouter, useSearchParams } from "next/navigation";
 import { useId, useMemo } from "react";
 import { toMappingsView } from "@/lib/mappings/mapping-view";
-import { countText, normalizeQuery, searchMappings } from "@/lib/mappings/search";
+import { countText, MAX_QUERY_LENGTH, normalizeQuery, searchMappings } from "@/lib/mappings/search";
 import { routes } from "@/lib/routes";
+import { UrlSearchBox } from "@/components/ui/url-search-box";
 import { MappingsEmpty } from "./mappings-empty";
-import { MappingsSearch } from "./mappings-search";
 import { RuleSection } from "./rule-section";
 
 /** The search (its text is `?q=`), the count, and the rules with what matches. */
@@ -32,7 +32,16 @@ export function MappingsBody({ servicePrincipalId, jobId, schema }: { servicePri
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <MappingsSearch id={searchId} value={query} onSearch={search} />
+        <UrlSearchBox
+          id={searchId}
+          value={query}
+          onSearch={search}
+          label="Search attribute mappings"
+          placeholder="e.g. mail"
+          help="Target attributes, sources (attribute, constant or expression) and default values; not case-sensitive."
+          maxLength={MAX_QUERY_LENGTH}
+          testId="mappings-search"
+        />
         <p aria-live="polite" className="text-sm text-slate-700 tabular-nums" data-testid="mappings-count" data-matches={result.matches} data-total={result.total}>
           {countText(result)}
         </p>

@@ -7,14 +7,15 @@ import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
 import { SkeletonLines } from "@/components/ui/skeleton";
 import { toErrorInfo } from "@/lib/graph/graph-error";
 import { logsAccessError } from "@/lib/logs/access-error";
-import { recentProvisioningAudits, toRecentActivityRow } from "@/lib/overview/recent-activity";
+import { recentProvisioningAudits } from "@/lib/graph/directory-audits";
+import { RECENT_ACTIVITY_COUNT, toRecentActivityRow } from "@/lib/overview/recent-activity";
 import { queryKeys } from "@/lib/query/keys";
 import { ActivityList } from "./activity-list";
 
 /** The Overview's recent configuration activity, read with the logs' permissions (a refusal is said here). */
 export default function OverviewActivity() {
   const graph = useGraph("logs");
-  const query = useQuery({ queryKey: queryKeys.overviewActivity(), queryFn: ({ signal }) => recentProvisioningAudits(graph, { signal }) });
+  const query = useQuery({ queryKey: queryKeys.overviewActivity(), queryFn: ({ signal }) => recentProvisioningAudits(graph, { top: RECENT_ACTIVITY_COUNT, signal }) });
   if (query.isPending) return <SkeletonLines lines={3} label="Loading the recent activity…" />;
   if (!query.data) {
     const access = logsAccessError(query.error);

@@ -16,6 +16,7 @@ const auditAnswer = z.object({
   resultReason: z.string().nullish(),
   initiatedBy: z.object({ user: identity, app: z.object({ displayName: z.string().nullish() }).nullish() }).nullish(),
   additionalDetails: z.array(z.object({ key: z.string().nullish(), value: z.string().nullish() })).nullish(),
+  targetResources: z.array(z.object({ id: z.string().nullish(), displayName: z.string().nullish(), type: z.string().nullish() })).nullish(),
 });
 export type DirectoryAudit = z.infer<typeof auditAnswer>;
 const pageAnswer = z.array(auditAnswer);
@@ -36,4 +37,17 @@ export async function provisioningAudits(graph: GraphGateway, start: { servicePr
           },
         });
   return { ...page, value: parseAnswer(pageAnswer, page.value, "the audit log") };
+}
+
+/**
+ * The tenant's latest provisioning audits (the Overview): one page of `top`, newest first, with the one
+ * documented filter that keeps them to provisioning, `loggedByService eq`.
+ */
+export async function recentProvisioningAudits(graph: GraphGateway, options: { top: number; signal?: AbortSignal }): Promise<DirectoryAudit[]> {
+  const page = await graph.page<unknown>(
+    { path: "/auditLogs/directoryAudits", query: { $filter: `loggedByService eq ${odataString(PROVISIONING_AUDIT_SERVICE)}`, $top: options.top } },
+    undefined,
+    options.signal,
+  );
+  return parseAnswer(pageAnswer, page.value, "the audit log").slice(0, options.top);
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOB, SP } from "@/lib/emulator/seed/ids";
 import { createGraphGateway, type GraphGateway } from "@/lib/graph/gateway";
 import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
-import { RECENT_ACTIVITY_COUNT, recentProvisioningAudits, toRecentActivityRow, type RecentAudit } from "./recent-activity";
+import { recentProvisioningAudits } from "@/lib/graph/directory-audits";
+import { RECENT_ACTIVITY_COUNT, toRecentActivityRow, type RecentAudit } from "./recent-activity";
 
 const now = new Date("2026-12-01T12:00:00Z");
 const audit = (targetResources: RecentAudit["targetResources"]): RecentAudit => ({
@@ -42,7 +43,7 @@ describe("recentProvisioningAudits (against the emulator)", () => {
   it("reads the tenant's latest provisioning audits, newest first, as the emulator lists them", async () => {
     const pause = await emulator.call("POST", `/beta/servicePrincipals/${SP.slack}/synchronization/jobs/${encodeURIComponent(JOB.slackActive)}/pause`);
     expect(pause.status).toBe(204);
-    const audits = await recentProvisioningAudits(graph);
+    const audits = await recentProvisioningAudits(graph, { top: RECENT_ACTIVITY_COUNT });
     const listed = (await emulator.call("GET", `/beta/auditLogs/directoryAudits?$top=50`)).body.value as { id: string; loggedByService: string }[];
     expect(audits.map((a) => a.id)).toEqual(listed.filter((a) => a.loggedByService === "Account Provisioning").slice(0, RECENT_ACTIVITY_COUNT).map((a) => a.id));
     expect(audits).toHaveLength(RECENT_ACTIVITY_COUNT);
