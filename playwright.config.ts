@@ -23,9 +23,12 @@ export default defineConfig({
   },
   // Specs that inject faults into, or scan, the whole shared emulator (the Jobs view, the Overview) run after everything else, one project at a time.
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: ["fleet.spec.ts", "overview.spec.ts", "fault-matrix.spec.ts"] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: ["fleet.spec.ts", "overview.spec.ts", "fault-matrix.spec.ts", "configure.spec.ts"] },
     { name: "fleet", use: { ...devices["Desktop Chrome"] }, testMatch: ["fleet.spec.ts", "overview.spec.ts"], dependencies: ["chromium"] },
     { name: "faults", use: { ...devices["Desktop Chrome"] }, testMatch: "fault-matrix.spec.ts", dependencies: ["fleet"] },
+    // Last: it turns AWS's scope to "sync all users and groups", which provisions everyone in the tenant into AWS
+    // (People, the logs and the Overview read who is provisioned where).
+    { name: "tenant-wide", use: { ...devices["Desktop Chrome"] }, testMatch: "configure.spec.ts", dependencies: ["faults"] },
   ],
   webServer: {
     command: "npx tsx scripts/start.ts",

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { parseRuntimeConfig } from "@/lib/config/runtime-config";
 import type { CspConfig } from "@/lib/security/content-security-policy";
-import { createNonce, securityHeaders } from "@/lib/security/security-headers";
+import { cameOverHttps, createNonce, securityHeaders } from "@/lib/security/security-headers";
 import { hasMalformedId } from "@/lib/validation/console-path";
 
 /** The configuration as the environment says now; null when it does not parse (the startup check names the variable). */
@@ -24,6 +24,7 @@ export function proxy(request: NextRequest) {
     config: cspConfig(),
     dev: process.env.NODE_ENV === "development",
     pathname: request.nextUrl.pathname,
+    https: cameOverHttps(request.nextUrl, request.headers.get("x-forwarded-proto")),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
@@ -35,6 +36,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but build assets and the icon (next.config.js gives those their headers).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  // Everything but build assets and the icon, exactly (next.config.js gives those their headers): `/icon.svgX`
+  // or `/_next/staticX` are pages (404s) and get the page headers.
+  matcher: ["/((?!_next/static/|_next/image$|favicon\\.ico$|icon\\.svg$).*)"],
 };

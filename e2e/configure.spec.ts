@@ -9,8 +9,9 @@ import { openSignedIn } from "./support/sign-in";
 
 /**
  * Configure a job, as a new admin would: create it, type the admin credentials, test them (wrong, then right),
- * save, start, and watch the initial cycle provision people into the embedded AWS target. AWS: no other spec
- * reads or writes it. The tests share the job they create: serial.
+ * save, start, and watch the initial cycle provision people into the embedded AWS target. Its "sync all" test
+ * provisions the whole tenant into AWS: the spec runs last, in its own project (playwright.config.ts). The tests
+ * share the job they create: serial.
  */
 test.describe.configure({ mode: "serial" });
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { emulatorControl } from "./support/emulator";
 import { graphGet, graphWrite } from "./support/graph";
@@ -23,6 +23,8 @@ interface User {
   displayName: string;
 }
 const userNamed = async (name: string) => (await graphGet<{ value: User[] }>(`/users?$filter=${encodeURIComponent(`displayName eq '${name}'`)}`)).value[0];
+/** A person's row for one job (other specs create more jobs on the same apps). */
+const rowOf = (page: Page, sp: string, job: string) => page.getByTestId("person-row").and(page.locator(`[data-sp="${sp}"][data-job="${job}"]`));
 const targetAccount = async (sp: string, job: string, userId: string) =>
   (await emulatorControl<{ value: { id: string; sourceId: string }[] }>("GET", `target/${sp}/${encodeURIComponent(job)}`)).value.find((account) => account.sourceId === userId);
 
@@ -34,7 +36,7 @@ test("a direct member of an assigned group is in scope through it, with their ac
   await page.getByTestId("people-result").and(page.locator(`[data-id="${irvin.id}"]`)).getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/people/${irvin.id}$`));
   for (const [sp, job, group] of [[SLACK, SLACK_JOB, "Slack Users"], [AWS, AWS_JOB, "AWS Administrators"]]) {
-    const row = page.getByTestId("person-row").and(page.locator(`[data-sp="${sp}"]`));
+    const row = rowOf(page, sp, job);
     await expect(row).toHaveAttribute("data-assignment", "group");
     await expect(row).toHaveAttribute("data-in-scope", "true");
     await expect(row.getByTestId("person-assignment")).toContainText(group);
@@ -48,7 +50,7 @@ test("a direct member of an assigned group is in scope through it, with their ac
   // Megan Bowen reaches Slack only through Marketing ⊂ Slack Users: Entra provisions direct members only.
   const megan = await userNamed("Megan Bowen");
   await page.goto(`/people/${megan.id}`);
-  const slack = page.getByTestId("person-row").and(page.locator(`[data-sp="${SLACK}"]`));
+  const slack = rowOf(page, SLACK, SLACK_JOB);
   await expect(slack).toHaveAttribute("data-assignment", "group");
   await expect(slack).toHaveAttribute("data-in-scope", "false");
   await expect(slack.getByTestId("person-assignment")).toContainText("nested");
@@ -58,7 +60,7 @@ test("a direct member of an assigned group is in scope through it, with their ac
 test("a failing person shows the failure and what to do about it", async ({ page }) => {
   const tomas = await userNamed("Tomás Ortega");
   await openSignedIn(page, `/people/${tomas.id}`);
-  const aws = page.getByTestId("person-row").and(page.locator(`[data-sp="${AWS}"]`));
+  const aws = rowOf(page, AWS, AWS_JOB);
   await expect(aws).toHaveAttribute("data-status", "failure");
   const error = aws.getByTestId("person-event-error");
   await expect(error).toContainText("MandatoryFieldsMissing");
@@ -78,7 +80,7 @@ test("Provision now provisions the person into that app and updates the row", as
   expect([201, 400]).toContain(assigned.status);
   expect(await targetAccount(BOX, BOX_JOB, allan.id)).toBeUndefined();
   await openSignedIn(page, `/people/${allan.id}`);
-  const box = page.getByTestId("person-row").and(page.locator(`[data-sp="${BOX}"]`));
+  const box = rowOf(page, BOX, BOX_JOB);
   await expect(box).toHaveAttribute("data-assignment", "direct");
   await expect(box).toHaveAttribute("data-status", "none");
   await box.getByTestId("person-provision").click();

@@ -37,7 +37,10 @@ async function authorityMetadata(url: string): Promise<string> {
   return json;
 }
 
-/** Graph scopes as Entra expects them: fully qualified by Graph's resource URI. */
+/**
+ * Graph scopes as Entra expects them: fully qualified by Graph's resource URI, the configured cloud's. The embedded
+ * emulator (plain http on loopback, the only http runtime-config accepts) stands in for graph.microsoft.com.
+ */
 function graphScopes(graphBaseUrl: string, names: readonly string[]): string[] {
   const resource = graphBaseUrl.startsWith("https://") ? graphBaseUrl : "https://graph.microsoft.com";
   return names.map((scope) => `${resource}/${scope}`);

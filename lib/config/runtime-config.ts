@@ -14,6 +14,16 @@ export const LOGS_GRAPH_SCOPES = ["AuditLog.Read.All", "Directory.Read.All"] as 
  */
 export const DIRECTORY_GRAPH_SCOPES = ["Directory.Read.All"] as const;
 
+/**
+ * The embedded emulator's client (lib/emulator/identity/client.ts; a test keeps the two equal): only it may call a
+ * Graph on plain http, and only on a loopback address.
+ */
+export const EMBEDDED_CLIENT_ID = "3f4e8a21-6b0c-4d9e-8f7a-2b1c0d9e8f7a";
+
+/** Microsoft Graph in each national cloud (Microsoft Graph national cloud deployments). */
+export const GRAPH_CLOUD_HOSTS = ["graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "microsoftgraph.chinacloudapi.cn"] as const;
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT_NAME = /^(?=.{3,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
 
@@ -66,6 +76,22 @@ const env = z.object({
 
 const blank = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
+/**
+ * Graph's origin: https on a Microsoft Graph cloud host, or the embedded emulator (its client, plain http on a
+ * loopback address). Anything else would receive the admin's Graph tokens: a leftover `GRAPH_BASE_URL` must stop
+ * the console, not send them elsewhere.
+ */
+function graphOrigin(value: string, clientId: string): string {
+  const graph = origin("GRAPH_BASE_URL", value, ["https:", "http:"]);
+  const { protocol, hostname, host } = new URL(graph);
+  if (protocol === "https:") {
+    if ((GRAPH_CLOUD_HOSTS as readonly string[]).includes(hostname)) return graph;
+    throw new ConfigError("GRAPH_BASE_URL", `"${host}" is not a Microsoft Graph host (${GRAPH_CLOUD_HOSTS.join(", ")}).`);
+  }
+  if (clientId === EMBEDDED_CLIENT_ID && LOOPBACK_HOSTS.has(hostname)) return graph;
+  throw new ConfigError("GRAPH_BASE_URL", "plain http is only for the embedded emulator on a loopback address (ENTRA_CLIENT_ID unset); use https://graph.microsoft.com or your cloud's Graph.");
+}
+
 /** Reads the console's configuration from the environment; throws a ConfigError naming the variable at fault. */
 export function parseRuntimeConfig(source: Record<string, string | undefined>): RuntimeConfig {
   const vars = env.parse(source);
@@ -93,7 +119,7 @@ export function parseRuntimeConfig(source: Record<string, string | undefined>): 
     authorityMetadataUrl: metadataUrl
       ? new URL(origin("ENTRA_AUTHORITY_METADATA_URL", metadataUrl, ["https:", "http:"])).href
       : undefined,
-    graphBaseUrl: origin("GRAPH_BASE_URL", blank(vars.GRAPH_BASE_URL) ?? "https://graph.microsoft.com", ["https:", "http:"]),
+    graphBaseUrl: graphOrigin(blank(vars.GRAPH_BASE_URL) ?? "https://graph.microsoft.com", clientId),
     graphApiVersion: graphVersion,
   };
 }

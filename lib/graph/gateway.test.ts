@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SP, SEED_SP_IDS } from "@/lib/emulator/seed/ids";
 import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
@@ -107,6 +109,27 @@ describe("gateway against the emulator", () => {
     expect([...ids].sort()).toEqual([...SEED_SP_IDS].sort());
     expect(firstCount).toBe(SEED_SP_IDS.length);
     expect(pages).toBe(Math.ceil(SEED_SP_IDS.length / 5));
+  });
+
+  it("never follows a redirect: the token's request stops at the Graph it was sent to", async () => {
+    const hits: string[] = [];
+    const elsewhere = createServer((req, res) => {
+      hits.push(req.headers.authorization ?? "");
+      res.end("{}");
+    });
+    const redirecting = createServer((_req, res) => {
+      res.writeHead(307, { location: `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/beta/servicePrincipals` });
+      res.end();
+    });
+    await Promise.all([elsewhere, redirecting].map((server) => new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))));
+    try {
+      const graph = createGraphGateway({ baseUrl: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`, version: "beta", getToken: async () => "secret-token", maxRetries: 0 });
+      const error = await failure(graph.get("/servicePrincipals"));
+      expect(error.info.kind).toBe("network");
+      expect(hits).toEqual([]);
+    } finally {
+      await Promise.all([elsewhere, redirecting].map((server) => new Promise((resolve) => server.close(resolve))));
+    }
   });
 
   it("refuses to send the token to a nextLink on another host", async () => {

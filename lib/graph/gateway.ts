@@ -93,6 +93,8 @@ export function createGraphGateway(options: GraphGatewayOptions) {
           headers,
           body: init.body === undefined ? undefined : JSON.stringify(init.body),
           cache: "no-store",
+          // Graph answers these APIs without redirects: one would carry the token's request elsewhere.
+          redirect: "error",
           signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
         });
       } catch (cause) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRuntimeConfig } from "@/lib/config/runtime-config";
+import { EMBEDDED_CLIENT_ID, parseRuntimeConfig } from "@/lib/config/runtime-config";
 import { parseContentSecurityPolicy } from "@/test/support/csp";
 import { connectOrigins, contentSecurityPolicy, identityOrigins, type CspOptions } from "./content-security-policy";
 
@@ -9,7 +9,7 @@ const CLIENT = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
 
 /** The configuration scripts/lib/embedded.ts gives the console for an emulator on port 4110. */
 const embedded = parseRuntimeConfig({
-  ENTRA_CLIENT_ID: CLIENT,
+  ENTRA_CLIENT_ID: EMBEDDED_CLIENT_ID,
   ENTRA_TENANT_ID: TENANT,
   ENTRA_AUTHORITY: `https://login.emulator.invalid/${TENANT}`,
   ENTRA_AUTHORITY_METADATA_URL: `http://127.0.0.1:4110/${TENANT}/v2.0/.well-known/openid-configuration`,

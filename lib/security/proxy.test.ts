@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { config, proxy } from "@/proxy";
+import { EMBEDDED_CLIENT_ID } from "@/lib/config/runtime-config";
 import { parseContentSecurityPolicy } from "@/test/support/csp";
 
 const TENANT = "11111111-2222-4333-8444-555555555555";
@@ -8,7 +9,7 @@ const ORIGIN = "http://127.0.0.1:3100";
 const run = (path: string, init?: ConstructorParameters<typeof NextRequest>[1]) => proxy(new NextRequest(`${ORIGIN}${path}`, init));
 
 beforeEach(() => {
-  vi.stubEnv("ENTRA_CLIENT_ID", "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee");
+  vi.stubEnv("ENTRA_CLIENT_ID", EMBEDDED_CLIENT_ID);
   vi.stubEnv("ENTRA_TENANT_ID", TENANT);
   vi.stubEnv("ENTRA_AUTHORITY", `https://login.emulator.invalid/${TENANT}`);
   vi.stubEnv("ENTRA_AUTHORITY_METADATA_URL", `http://127.0.0.1:4110/${TENANT}/v2.0/.well-known/openid-configuration`);
@@ -64,13 +65,20 @@ describe("proxy", () => {
     expect(parseContentSecurityPolicy(run("/").headers.get("content-security-policy")!).get("connect-src")).toEqual(["'self'"]);
   });
 
-  it("matches every page but skips build assets and the icon", () => {
-    expect(config.matcher).toEqual(["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"]);
+  it("matches every page but skips build assets and the icon, exactly", () => {
+    expect(config.matcher).toEqual(["/((?!_next/static/|_next/image$|favicon\\.ico$|icon\\.svg$).*)"]);
     // The same pattern Next compiles (path-to-regexp): the group must match what the proxy should run on.
-    const group = /^\/((?!_next\/static|_next\/image|favicon.ico|icon.svg).*)$/;
-    for (const path of ["/", "/service-principals", "/auth/bridge", "/no-such-page", "/_not-found", "/service-principals/x/jobs/a.b"]) {
+    const group = new RegExp(`^${config.matcher[0]}$`);
+    for (const path of ["/", "/service-principals", "/auth/bridge", "/no-such-page", "/_not-found", "/service-principals/x/jobs/a.b", "/icon.svgX", "/favicon.icoX", "/favicon_ico", "/_next/staticX", "/_next/imageX"]) {
       expect(group.test(path), path).toBe(true);
     }
     for (const path of ["/_next/static/chunks/app.js", "/_next/image", "/icon.svg", "/favicon.ico"]) expect(group.test(path), path).toBe(false);
+  });
+
+  it("sends HSTS over https, directly or behind a TLS proxy that says so, and never over plain http", () => {
+    expect(run("/").headers.get("strict-transport-security")).toBeNull();
+    expect(run("/", { headers: { "x-forwarded-proto": "https" } }).headers.get("strict-transport-security")).toBe("max-age=63072000");
+    expect(run("/", { headers: { "x-forwarded-proto": "http" } }).headers.get("strict-transport-security")).toBeNull();
+    expect(proxy(new NextRequest("https://console.contoso.example/")).headers.get("strict-transport-security")).toBe("max-age=63072000");
   });
 });

@@ -45,9 +45,22 @@ export interface SecurityHeaderOptions {
   config: CspConfig | null;
   dev: boolean;
   pathname: string;
+  /** The browser reached the console over https: directly, or through a TLS proxy that says so. */
+  https?: boolean;
 }
 
-export function securityHeaders({ nonce, config, dev, pathname }: SecurityHeaderOptions): Record<string, string> {
+/** Two years, subdomains not included (the console does not own its parent domain's other hosts). */
+export const HSTS = "max-age=63072000";
+
+/**
+ * Whether a request came over https: its own URL, or `X-Forwarded-Proto: https` from the TLS proxy in front
+ * (the console binds to 127.0.0.1, so only a local proxy can reach it to say so; README "Security").
+ */
+export function cameOverHttps(url: URL, forwardedProto: string | null): boolean {
+  return url.protocol === "https:" || forwardedProto?.split(",")[0]?.trim().toLowerCase() === "https";
+}
+
+export function securityHeaders({ nonce, config, dev, pathname, https = false }: SecurityHeaderOptions): Record<string, string> {
   const bridge = routeKind(pathname) === "bridge";
   const headers: Record<string, string> = {
     "Content-Security-Policy": contentSecurityPolicy({ nonce, config, dev, frameAncestors: bridge ? "self" : "none" }),
@@ -63,6 +76,8 @@ export function securityHeaders({ nonce, config, dev, pathname }: SecurityHeader
   // Pages keep the popups they open (an MSAL popup flow watches `popup.closed`) but drop any cross-origin
   // opener. The bridge sends none: inside an MSAL popup it must stay in its opener's browsing context group.
   if (!bridge) headers["Cross-Origin-Opener-Policy"] = "same-origin-allow-popups";
+  // Browsers ignore HSTS over http; sent only where it means something.
+  if (https) headers["Strict-Transport-Security"] = HSTS;
   return headers;
 }
 
