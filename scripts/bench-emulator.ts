@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const concurrency = Math.min(arg("concurrency", 32), 256);
   const entries = Math.min(arg("entries", 100_000), 100_000);
   const emulator = await startEmulator({ port: 0, host: "127.0.0.1" });
-  const tokenResponse = await fetch(`${emulator.url}/_emulator/token`, { method: "POST", body: JSON.stringify({ persona: "admin" }) });
+  const tokenResponse = await fetch(`${emulator.url}/_emulator/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ persona: "admin" }) });
   const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
 
@@ -129,7 +129,7 @@ async function scaledDay(): Promise<void> {
     for (const job of jobs) evaluate(job, clock.now());
   }
   const seconds = (performance.now() - started) / 1000;
-  const tokenResponse = await fetch(`${emulator.url}/_emulator/token`, { method: "POST", body: JSON.stringify({ persona: "admin" }) });
+  const tokenResponse = await fetch(`${emulator.url}/_emulator/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ persona: "admin" }) });
   const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
   const timings: number[] = [];
   for (let i = 0; i < 50; i++) {

@@ -394,7 +394,7 @@ function printTable() {
 async function main() {
   await buildIfNeeded();
   await measure("js", "JS shipped per route", bundleRows);
-  const emulator = await startEmulator({ port: EMULATOR_PORT });
+  const emulator = await startEmulator({ port: EMULATOR_PORT, consoleOrigin: CONSOLE });
   const consoleProcess = await startNextServer(".", CONSOLE_PORT, embeddedConsoleEnv(emulator.url));
   const browser = await launchChromium();
   try {

@@ -7,7 +7,7 @@ import { exitOnConfigError } from "../lib/config/startup-check";
 
 async function main(): Promise<void> {
   const port = process.env.PORT ?? "3000";
-  const embedded = await startEmbeddedEmulator();
+  const embedded = await startEmbeddedEmulator(`http://127.0.0.1:${port}`); // next serves there (-H 127.0.0.1)
   exitOnConfigError({ ...process.env, ...embedded?.consoleEnv });
   const next = spawn(
     process.execPath,

@@ -3,7 +3,7 @@ import { TENANT_ID } from "./auth/personas";
 import { GROUP, USER } from "./directory/ids";
 import { JOB, SP } from "./seed/ids";
 import { startTestEmulator, type CallResult, type TestEmulator } from "@/test/support/emulator";
-import { authorizeRequest, postToken, refreshRedemption, type Idp } from "@/test/support/identity";
+import { CONSOLE_ORIGIN, authorizeRequest, postToken, refreshRedemption, type Idp } from "@/test/support/identity";
 
 /**
  * Clients see Graph's and Entra's texts, never the word "emulator": the error answers of a broad set of
@@ -12,7 +12,7 @@ import { authorizeRequest, postToken, refreshRedemption, type Idp } from "@/test
 let emu: TestEmulator;
 let idp: Idp;
 beforeAll(async () => {
-  emu = await startTestEmulator();
+  emu = await startTestEmulator({ consoleOrigin: CONSOLE_ORIGIN }); // postToken posts from the console's origin
   idp = { origin: emu.url, base: `${emu.url}/${TENANT_ID}`, close: async () => {} };
 });
 afterAll(() => emu.close());
@@ -177,6 +177,16 @@ describe("no error text says 'emulator'", () => {
       expect(result.status, name).toBeGreaterThanOrEqual(400);
       expect(result.text, name).not.toMatch(/emulator/i);
     }
+    // The access policy's refusals (http/access.ts) and the control content type (415).
+    for (const [label, init] of [
+      ["foreign origin", { headers: { Origin: "https://evil.example" } }],
+      ["text/plain control POST", { method: "POST", headers: { "Content-Type": "text/plain" }, body: "{}" }],
+    ] as const) {
+      const response = await fetch(`${emu.url}/_emulator/reset`, init as RequestInit);
+      expect(response.status, label).toBeGreaterThanOrEqual(400);
+      expect(await response.text(), label).not.toMatch(/emulator/i);
+    }
+    expect((await emu.control("POST", "faults", { path: "^/x$", status: 500 })).text).not.toMatch(/emulator/i);
   });
 
   it("in the identity provider's token errors and error-page messages", async () => {

@@ -3,12 +3,16 @@ import { startEmulator } from "./server";
 
 /** `npm run emulator`: the Graph emulator alone (see options-from-env for its variables). */
 async function main(): Promise<void> {
-  const emulator = await startEmulator(emulatorOptionsFromEnv()).catch((error: NodeJS.ErrnoException) => {
+  const options = emulatorOptionsFromEnv();
+  const emulator = await startEmulator(options).catch((error: NodeJS.ErrnoException) => {
     console.error(`Graph emulator failed to start: ${error.code ?? ""} ${error.message}`);
     process.exit(1);
   });
 
   console.log(`Graph emulator listening on ${emulator.url}`);
+  // Browsers may call it only from its own origin and the console's (lib/emulator/http/access.ts).
+  if (options.consoleOrigin === undefined)
+    console.log("No EMULATOR_CONSOLE_ORIGIN: web pages may call it only from its own origin (set EMULATOR_CONSOLE_ORIGIN=http://127.0.0.1:3000 for a console there).");
 
   let closing = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

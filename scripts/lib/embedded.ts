@@ -21,10 +21,16 @@ export function embeddedConsoleEnv(emulatorUrl: string): Record<string, string> 
   };
 }
 
-/** Starts the embedded Graph emulator unless the environment names a real tenant (ENTRA_CLIENT_ID). */
-export async function startEmbeddedEmulator(): Promise<EmbeddedEmulator | undefined> {
+/**
+ * Starts the embedded Graph emulator unless the environment names a real tenant (ENTRA_CLIENT_ID).
+ * `consoleOrigin` (the console this script serves, `http://127.0.0.1:$PORT`) is the browser origin the emulator
+ * lets call it besides its own (its localhost spelling too), with any EMULATOR_CONSOLE_ORIGIN added.
+ */
+export async function startEmbeddedEmulator(consoleOrigin: string): Promise<EmbeddedEmulator | undefined> {
   if (process.env.ENTRA_CLIENT_ID) return undefined;
-  const emulator = await startEmulator(emulatorOptionsFromEnv());
+  const options = emulatorOptionsFromEnv();
+  const extra = options.consoleOrigin === undefined ? [] : typeof options.consoleOrigin === "string" ? [options.consoleOrigin] : options.consoleOrigin;
+  const emulator = await startEmulator({ ...options, consoleOrigin: [consoleOrigin, ...extra] });
   console.log(`Graph emulator: ${emulator.url}`);
   return { consoleEnv: embeddedConsoleEnv(emulator.url), close: () => emulator.close() };
 }

@@ -38,7 +38,8 @@ export async function startTestEmulator(options: StartOptions = {}): Promise<Tes
     toResult(
       await fetch(`${emulator.url}/_emulator/${name}`, {
         method,
-        headers: body === undefined ? {} : { "Content-Type": "application/json" },
+        // Control POSTs need application/json even without a body (lib/emulator/controls/router.ts).
+        headers: body === undefined && method !== "POST" ? {} : { "Content-Type": "application/json" },
         body: body === undefined ? undefined : JSON.stringify(body),
       }),
     );

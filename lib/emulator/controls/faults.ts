@@ -3,8 +3,9 @@ import { badRequest } from "../http/errors";
 /**
  * Fault injection for Graph routes: by method and path pattern, answer 429/500/503 (with Retry-After),
  * add latency, or reset the connection; for the next `count` matches and/or with a probability.
- * Patterns are globs (`*` within a segment, `**` across, case-insensitive) or, when they start with `^`, regexes;
- * they are tried against the path with and without the version prefix (`/beta/servicePrincipals`, `/servicePrincipals`).
+ * Patterns are globs, matched case-insensitively against the path with and without the version prefix
+ * (`/beta/servicePrincipals`, `/servicePrincipals`): see `compilePattern`. Regexes are not accepted: a
+ * pattern is matched on every Graph request, and a user regex there could backtrack for minutes (ReDoS).
  */
 export interface FaultSpec {
   method?: string;
@@ -26,27 +27,67 @@ export interface Fault extends FaultSpec {
   applied: number;
 }
 
-function globToRegExp(glob: string): RegExp {
-  let source = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*" && glob[i + 1] === "*") {
-      source += ".*";
-      i++;
-    } else if (c === "*") source += "[^/]*";
-    else if (c === "?") source += "[^/]";
-    else source += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+export const MAX_PATTERN_LENGTH = 256;
+/** URL path characters (RFC 3986 pchar, percent escapes included), `/` and the wildcard `*`. */
+const PATTERN_CHARACTERS = /^[A-Za-z0-9\-._~!$&'()+,;=:@%*/]*$/;
+const GLOBSTAR = "**";
+
+export const PATTERN_RULES =
+  `'path' must be a glob of at most ${MAX_PATTERN_LENGTH} characters starting with '/' or '**/': ` +
+  "'/'-separated segments of URL path characters, '*' for any characters within a segment, '**' alone as a segment " +
+  "for any number of segments (e.g. '/servicePrincipals/*/synchronization/jobs', '**/validateCredentials'). Regular expressions are not accepted.";
+
+/**
+ * Wildcard matching without backtracking blow-up: the classic greedy scan that remembers only the last star,
+ * O(pattern × text) at worst. `isStar(i)` marks star tokens; `unit(i, j)` tells whether token i matches item j.
+ */
+function wildcardMatch(patternLength: number, textLength: number, isStar: (i: number) => boolean, unit: (i: number, j: number) => boolean): boolean {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < textLength) {
+    if (p < patternLength && isStar(p)) {
+      star = p++;
+      resume = t;
+    } else if (p < patternLength && unit(p, t)) {
+      p++;
+      t++;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++resume;
+    } else return false;
   }
-  return new RegExp(`^${source}/?$`, "i");
+  while (p < patternLength && isStar(p)) p++;
+  return p === patternLength;
 }
 
-export function compilePattern(pattern: string): RegExp {
-  if (!pattern.startsWith("^")) return globToRegExp(pattern);
-  try {
-    return new RegExp(pattern, "i");
-  } catch {
-    throw badRequest(`Invalid path pattern '${pattern}'.`);
-  }
+const segmentMatches = (glob: string, segment: string) =>
+  wildcardMatch(glob.length, segment.length, (i) => glob[i] === "*", (i, j) => glob[i] === segment[j]);
+
+/** A path as segments: lowercased, one trailing slash ignored (`/servicePrincipals/` is `/servicePrincipals`). */
+function pathSegments(path: string): string[] {
+  const lower = path.toLowerCase();
+  return (lower.length > 1 && lower.endsWith("/") ? lower.slice(0, -1) : lower).split("/");
+}
+
+export type PathMatcher = (path: string) => boolean;
+
+/**
+ * A fault's path pattern → a matcher. Refuses (400) anything but the glob form (`PATTERN_RULES`): regexes
+ * (a leading `^`), `?`, spaces and other characters a URL path does not hold, `**` inside a segment, over-long patterns.
+ */
+export function compilePattern(pattern: string): PathMatcher {
+  if (pattern.length > MAX_PATTERN_LENGTH || !PATTERN_CHARACTERS.test(pattern) || !(pattern.startsWith("/") || pattern === GLOBSTAR || pattern.startsWith(`${GLOBSTAR}/`)))
+    throw badRequest(PATTERN_RULES);
+  const globs = pathSegments(pattern);
+  if (globs.some((glob) => glob.includes(GLOBSTAR) && glob !== GLOBSTAR)) throw badRequest(PATTERN_RULES);
+  // Consecutive `**` are one.
+  const tokens = globs.filter((glob, i) => !(glob === GLOBSTAR && globs[i - 1] === GLOBSTAR));
+  return (path) => {
+    const segments = pathSegments(path);
+    return wildcardMatch(tokens.length, segments.length, (i) => tokens[i] === GLOBSTAR, (i, j) => segmentMatches(tokens[i], segments[j]));
+  };
 }
 
 /** mulberry32: a tiny seeded PRNG so `probability` faults are reproducible. */
@@ -104,17 +145,17 @@ export function validateFault(input: unknown): FaultSpec {
 }
 
 export class FaultInjector {
-  private faults: (Fault & { regex: RegExp | null; random: () => number })[] = [];
+  private faults: (Fault & { matches: PathMatcher | null; random: () => number })[] = [];
   private nextId = 1;
 
   add(spec: FaultSpec): Fault {
     const fault = { ...spec, id: String(this.nextId++), matched: 0, applied: 0 };
-    this.faults.push({ ...fault, regex: spec.path ? compilePattern(spec.path) : null, random: prng(spec.seed ?? 1) });
+    this.faults.push({ ...fault, matches: spec.path ? compilePattern(spec.path) : null, random: prng(spec.seed ?? 1) });
     return fault;
   }
 
   list(): Fault[] {
-    return this.faults.map(({ regex: _r, random: _p, ...fault }) => fault);
+    return this.faults.map(({ matches: _m, random: _p, ...fault }) => fault);
   }
 
   clear(): void {
@@ -131,12 +172,12 @@ export class FaultInjector {
   match(method: string, paths: string[]): Fault | null {
     for (const fault of this.faults) {
       if (fault.method && fault.method !== method) continue;
-      if (fault.regex && !paths.some((path) => fault.regex!.test(path))) continue;
+      if (fault.matches && !paths.some((path) => fault.matches!(path))) continue;
       fault.matched++;
       if (fault.probability !== undefined && fault.random() >= fault.probability) continue;
       fault.applied++;
       if (fault.count !== undefined && fault.applied >= fault.count) this.faults = this.faults.filter((f) => f !== fault);
-      const { regex: _r, random: _p, ...plain } = fault;
+      const { matches: _m, random: _p, ...plain } = fault;
       return plain;
     }
     return null;

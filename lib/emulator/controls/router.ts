@@ -2,6 +2,7 @@ import { issueGraphAccessToken, setAccessTokenLifetime } from "../auth/tokens";
 import { isPersonaId, PERSONAS } from "../auth/personas";
 import { parseDurationMs } from "../engine/duration";
 import { evaluate } from "../engine/evaluate";
+import { parseJsonBody } from "../http/body";
 import { GraphError, badRequest, notFound } from "../http/errors";
 import type { EmulatorInstance } from "../instance";
 import { validateFault } from "./faults";
@@ -10,6 +11,24 @@ import { validateFault } from "./faults";
 export interface ControlResult {
   status: number;
   body?: unknown;
+}
+
+/** A control request's body as received; POST handlers read it through `json`. */
+export interface ControlBody {
+  raw: Buffer;
+  contentType: string | undefined;
+}
+
+const isApplicationJson = (contentType: string | undefined) => contentType?.split(";")[0].trim().toLowerCase() === "application/json";
+
+/**
+ * A POST's body as JSON. Content-Type must be application/json, with a body or without: a browser can send
+ * text/plain (or no body) cross-origin without a preflight, application/json it cannot (issue 21).
+ */
+function json(body: ControlBody): unknown {
+  if (!isApplicationJson(body.contentType))
+    throw new GraphError(415, "UnsupportedMediaType", "Control requests must be sent with 'Content-Type: application/json' (also when the body is empty).");
+  return parseJsonBody(body.raw, "application/json");
 }
 
 const asObject = (body: unknown): Record<string, unknown> => {
@@ -30,7 +49,7 @@ function scaleOf(value: unknown): number | undefined {
   return value;
 }
 
-export async function handleControl(method: string, segments: string[], body: unknown, emulator: EmulatorInstance): Promise<ControlResult> {
+export async function handleControl(method: string, segments: string[], received: ControlBody, emulator: EmulatorInstance): Promise<ControlResult> {
   const [name, sub] = segments;
   const { state } = emulator;
   switch (name ?? "") {
@@ -43,13 +62,13 @@ export async function handleControl(method: string, segments: string[], body: un
       };
     case "reset": {
       if (method !== "POST") throw notAllowed(method);
-      emulator.reset(scaleOf(asObject(body).scale));
+      emulator.reset(scaleOf(asObject(json(received)).scale));
       return { status: 200, body: { ok: true, scale: emulator.scale, servicePrincipals: state.tenant.servicePrincipals.length } };
     }
     case "clock": {
       if (method === "GET") return { status: 200, body: clockState(emulator) };
       if (method !== "POST") throw notAllowed(method);
-      const input = asObject(body);
+      const input = asObject(json(received));
       if (input.speed !== undefined) {
         if (typeof input.speed !== "number" || !Number.isFinite(input.speed) || input.speed < 0 || input.speed > 10_000_000)
           throw badRequest("'speed' must be a number between 0 and 10000000.");
@@ -72,7 +91,7 @@ export async function handleControl(method: string, segments: string[], body: un
     case "settings": {
       if (method === "GET") return { status: 200, body: state.settings };
       if (method !== "POST") throw notAllowed(method);
-      const input = asObject(body);
+      const input = asObject(json(received));
       if (input.accessTokenLifetimeSeconds !== undefined) {
         const seconds = input.accessTokenLifetimeSeconds;
         if (typeof seconds !== "number" || !Number.isInteger(seconds) || seconds < 1 || seconds > 86_400)
@@ -98,6 +117,7 @@ export async function handleControl(method: string, segments: string[], body: un
         return { status: 204 };
       }
       if (method !== "POST") throw notAllowed(method);
+      const body = json(received);
       const specs = Array.isArray(body) ? body : [body];
       const added = specs.map((spec) => validateFault(spec)).map((spec) => emulator.faults.add(spec));
       return { status: 201, body: Array.isArray(body) ? { value: added } : added[0] };
@@ -122,7 +142,7 @@ export async function handleControl(method: string, segments: string[], body: un
     }
     case "token": {
       if (method !== "POST") throw notAllowed(method);
-      const input = asObject(body);
+      const input = asObject(json(received));
       if (!isPersonaId(input.persona)) throw badRequest(`'persona' must be one of: ${Object.keys(PERSONAS).join(", ")}.`);
       let lifetimeSeconds = state.settings.accessTokenLifetimeSeconds;
       if (input.lifetimeSeconds !== undefined) {

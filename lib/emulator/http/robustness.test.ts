@@ -5,7 +5,7 @@ import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
 
 let emu: TestEmulator;
 beforeAll(async () => {
-  emu = await startTestEmulator();
+  emu = await startTestEmulator({ consoleOrigin: "http://127.0.0.1:3000" });
 });
 afterAll(() => emu.close());
 
@@ -74,7 +74,7 @@ describe("bad input gets Graph-shaped errors, never a crash", () => {
   });
 });
 
-describe("CORS like Graph", () => {
+describe("CORS like Graph, for the configured console origin (access.test.ts: the origins refused)", () => {
   it("answers preflight for the console origin and exposes request-id, Retry-After, Location", async () => {
     const preflight = await fetch(`${emu.url}/beta/servicePrincipals`, {
       method: "OPTIONS",

@@ -127,6 +127,7 @@ export async function handleAuthorizeGet(ctx: IdpContext, req: IncomingMessage, 
       hinted,
       signedIn: session?.persona,
     }),
+    "same-origin", // the form must post with the emulator's Origin (sendHtml)
   );
 }
 

@@ -10,10 +10,12 @@ beforeAll(async () => {
 afterAll(() => idp.close());
 
 describe("openid-configuration", () => {
-  it("is Entra v2 shaped, on the emulator's own origin, with CORS *", async () => {
+  it("is Entra v2 shaped, on the emulator's own origin, with CORS for the calling origin", async () => {
+    // Entra answers `*`; the emulator echoes an Origin its access policy let through (http/access.ts, not run here).
     const response = await fetch(`${idp.base}/v2.0/.well-known/openid-configuration`, { headers: { Origin: "http://127.0.0.1:3000" } });
     expect(response.status).toBe(200);
-    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:3000");
+    expect(response.headers.get("vary")).toBe("Origin");
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     const config = await response.json();
     expect(config).toMatchObject({
@@ -57,7 +59,7 @@ describe("openid-configuration", () => {
       headers: { Origin: "http://127.0.0.1:3000", "Access-Control-Request-Method": "GET" },
     });
     expect(response.status).toBe(204);
-    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:3000");
   });
 
   it("is exactly what the MSAL recipe hands to MSAL as authorityMetadata", async () => {
@@ -85,10 +87,12 @@ describe("openid-configuration", () => {
 });
 
 describe("discovery keys", () => {
-  it("publishes the RS256 public key with its kid, CORS *, and no private parts", async () => {
-    const response = await fetch(`${idp.base}/discovery/v2.0/keys`);
+  it("publishes the RS256 public key with its kid, CORS for the calling origin, and no private parts", async () => {
+    const response = await fetch(`${idp.base}/discovery/v2.0/keys`, { headers: { Origin: "http://127.0.0.1:3000" } });
     expect(response.status).toBe(200);
-    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:3000");
+    // Without an Origin (not a browser's cross-origin request) there is nothing to allow.
+    expect((await fetch(`${idp.base}/discovery/v2.0/keys`)).headers.get("access-control-allow-origin")).toBeNull();
     const { keys } = await response.json();
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatchObject({ kty: "RSA", use: "sig", alg: "RS256", e: "AQAB" });

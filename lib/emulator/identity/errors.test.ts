@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { EMBEDDED_CLIENT_ID } from "./client";
-import { Browser, authorizeRequest, codeRedemption, pkcePair, postToken, refreshRedemption, responseParams, signIn, withIdp, type Idp, type TokenBody, type TokenErrorBody } from "@/test/support/identity";
+import { Browser, CONSOLE_ORIGIN, authorizeRequest, codeRedemption, pkcePair, postToken, refreshRedemption, responseParams, signIn, withIdp, type Idp, type TokenBody, type TokenErrorBody } from "@/test/support/identity";
 
 let idp: Idp;
 withIdp((running) => ({ idp } = running));
@@ -11,7 +11,7 @@ afterEach(() => {
 
 async function tokenError(form: Record<string, string>, correlationId?: string) {
   const response = await postToken(idp, form, { correlationId });
-  expect(response.headers.get("access-control-allow-origin")).toBe("*");
+  expect(response.headers.get("access-control-allow-origin")).toBe(CONSOLE_ORIGIN); // postToken sends the console's Origin
   return { status: response.status, body: (await response.json()) as TokenErrorBody };
 }
 

@@ -60,9 +60,18 @@ export function appendSetCookie(res: ServerResponse, cookie: string): void {
   res.setHeader("Set-Cookie", [...list, cookie]);
 }
 
-/** CORS as Entra answers it for the SPA endpoints: any origin, no credentials. */
+/**
+ * CORS for the SPA endpoints, no credentials. Entra answers any origin (`*`); the emulator echoes the request's
+ * Origin, which its access policy (`../http/access.ts`, run before this router) has already checked: only the
+ * emulator's own origin and the configured console origin get this far. No Origin: no Allow-Origin header.
+ */
+export function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  return origin ? { "Access-Control-Allow-Origin": origin, Vary: "Origin" } : { Vary: "Origin" };
+}
+
 export function applyCors(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader("Access-Control-Allow-Origin", "*");
+  for (const [name, value] of Object.entries(corsHeaders(req))) res.setHeader(name, value);
   res.setHeader("Access-Control-Expose-Headers", "x-ms-request-id, client-request-id, x-ms-clitelem");
   if (req.method === "OPTIONS") {
     res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
@@ -84,8 +93,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-/** HTML pages: no script, inline styles only, never framed, no referrer (URLs carry state/nonce). */
-export function sendHtml(res: ServerResponse, status: number, html: string): void {
+/**
+ * HTML pages: no script, inline styles only, never framed, no referrer to other origins (URLs carry state/nonce).
+ * `no-referrer` by default; the account picker sends `same-origin`, because under `no-referrer` Chromium posts a
+ * form with `Origin: null`, which the access policy refuses; `same-origin` sends the real Origin (and a Referer)
+ * to the emulator itself only.
+ */
+export function sendHtml(res: ServerResponse, status: number, html: string, referrerPolicy: "no-referrer" | "same-origin" = "no-referrer"): void {
   res.writeHead(status, {
     "Content-Type": "text/html; charset=utf-8",
     "Content-Length": Buffer.byteLength(html),
@@ -93,7 +107,7 @@ export function sendHtml(res: ServerResponse, status: number, html: string): voi
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": referrerPolicy,
   });
   res.end(html);
 }

@@ -3,7 +3,7 @@ import { TENANT_ID } from "../auth/personas";
 import { handleAuthorizeGet, handleAuthorizePost, type IdpContext } from "./authorize";
 import { handleKeys, handleOpenIdConfiguration } from "./discovery";
 import { Errors, errorContext, tokenErrorBody } from "./errors";
-import { BodyTooLargeError, requestOrigin, sendEmpty, sendHtml, sendJson } from "./http";
+import { BodyTooLargeError, corsHeaders, requestOrigin, sendEmpty, sendHtml, sendJson } from "./http";
 import { errorPage } from "./pages";
 import { handleLogout } from "./logout";
 import { handleToken } from "./token";
@@ -47,7 +47,7 @@ export async function handleIdentityRequest(req: IncomingMessage, res: ServerRes
     if (entry.route === "authorize" || entry.route === "logout") {
       sendHtml(res, 400, errorPage({ code: err.code, message: err.message, ...errCtx }));
     } else {
-      sendJson(res, 400, tokenErrorBody(err, errCtx), { "Access-Control-Allow-Origin": "*" });
+      sendJson(res, 400, tokenErrorBody(err, errCtx), corsHeaders(req));
     }
     return true;
   }

@@ -90,7 +90,7 @@ describe("authorization code flow", () => {
     const signedIn = await signIn(idp, new Browser(), "admin");
     const { response, body } = await exchange(signedIn);
     expect(response.status).toBe(200);
-    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("access-control-allow-origin")).toBe(CONSOLE_ORIGIN);
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(Object.keys(body)).toEqual([
       "token_type", "scope", "expires_in", "ext_expires_in", "access_token", "refresh_token", "id_token", "client_info",
@@ -168,7 +168,7 @@ describe("authorization code flow", () => {
       },
     });
     expect(response.status).toBe(204);
-    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("access-control-allow-origin")).toBe(CONSOLE_ORIGIN);
     expect(response.headers.get("access-control-allow-methods")).toContain("POST");
     expect(response.headers.get("access-control-allow-headers")).toContain("x-anchormailbox");
   });
