@@ -1,8 +1,12 @@
 /**
  * The fleet view's scan against an in-process emulator: Graph requests (from the emulator's request log),
  * time to the summary line, and the summary.
- * Usage: npx tsx scripts/bench-fleet.ts [--scale 5000] [--latency-ms 50] [--concurrency 16] [--item-latency-ms 0]
+ * Usage: npx tsx scripts/bench-fleet.ts [--scale 5000] [--latency-ms 50] [--concurrency 16] [--item-latency-ms 0] [--memory]
  * (The console runs this scan on its server, app/api/fleet, with SERVER_FLEET_CONCURRENCY = 16 batches in flight.)
+ *
+ * `--memory` then scans twice more and prints the scanner's heap (this thread's; the emulator's is apart): peak
+ * while scanning and what the result holds afterwards, keeping whole jobs vs. keeping them slimmed as each batch
+ * arrives (what app/api/fleet does).
  *
  * `--latency-ms` is added to every HTTP request to Graph (each SP page and each `$batch`) through an
  * emulator fault. `--item-latency-ms` (default 0) adds latency to each `$batch` sub-request too; the
@@ -12,12 +16,15 @@
  * queue on one event loop (in the product they run in different processes: Graph and the browser).
  * `--same-thread` runs both on one event loop (a pessimistic number on a 2-core machine).
  */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { formatCount } from "../lib/format/count";
 import { STATUS_CODES } from "../lib/jobs/vocabulary";
 import { startEmulator } from "../lib/emulator/server";
 import { createGraphGateway } from "../lib/graph/gateway";
-import { SERVER_FLEET_CONCURRENCY, scanFleet, type FleetTotals } from "@/lib/fleet/scan";
+import { SERVER_FLEET_CONCURRENCY, scanFleet, type FleetScan, type FleetTotals } from "@/lib/fleet/scan";
+import { slimFleetJob } from "../lib/fleet/wire";
 import { fleetSummaryText } from "../lib/fleet/rows";
 
 function arg(name: string, fallback: number): number {
@@ -35,6 +42,22 @@ async function control<T>(base: string, method: string, name: string, body?: unk
   if (!response.ok) throw new Error(`${method} /_emulator/${name}: ${response.status} ${await response.text()}`);
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The heap this scan needs: its peak over the heap before it, and what its result still holds after a full GC. */
+async function heapOf(scan: () => Promise<FleetScan>): Promise<{ peak: number; retained: number; result: FleetScan }> {
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+  const result = await scan();
+  clearInterval(sampler);
+  gc();
+  return { peak: peak - before, retained: process.memoryUsage().heapUsed - before, result };
 }
 
 async function main(): Promise<void> {
@@ -75,7 +98,14 @@ async function main(): Promise<void> {
       `${totals.unknown ? ` · ${totals.unknown} with a status this console does not know` : ""}` +
       `${scan.failures.length ? ` · failures: ${scan.failures.map((f) => `${f.servicePrincipals.length}× ${f.error.code}`).join(", ")}` : ""}`);
     console.log(`statuses: ${(Object.keys(STATUS_CODES) as (keyof typeof STATUS_CODES)[]).map((code) => `${code}=${totals[code]}`).join(" ")}`);
-    console.log(`reproduce: npx tsx scripts/bench-fleet.ts --scale ${scale} --latency-ms ${latencyMs} --concurrency ${concurrency}${sameThread ? " --same-thread" : ""}`);
+    if (process.argv.includes("--memory")) {
+      const full = await heapOf(() => scanFleet(graph, { concurrency }));
+      const slim = await heapOf(() => scanFleet(graph, { concurrency, keepJob: slimFleetJob }));
+      const jobs = `${formatCount(slim.result.jobCount)} jobs`;
+      console.log(`scanner heap, whole jobs: peak +${MB(full.peak)}, result holds ${MB(full.retained)} (${jobs})`);
+      console.log(`scanner heap, jobs slimmed as they arrive (app/api/fleet): peak +${MB(slim.peak)}, result holds ${MB(slim.retained)}`);
+    }
+    console.log(`reproduce: npx tsx scripts/bench-fleet.ts --scale ${scale} --latency-ms ${latencyMs} --concurrency ${concurrency}${sameThread ? " --same-thread" : ""}${process.argv.includes("--memory") ? " --memory" : ""}`);
   } finally {
     await emulator.close();
   }

@@ -2,6 +2,7 @@
 
 import type { SynchronizationJob } from "@microsoft/microsoft-graph-types-beta";
 import { jobsPath } from "@/lib/graph/service-principals";
+import { isUnreadableAnswer } from "@/lib/graph/gateway";
 import type { ActionResult } from "@/lib/errors/action-result";
 import { createJobInput, type CreateJobInput } from "./create-job-schema";
 import { ActionFailure } from "@/lib/server/graph-for-token";
@@ -25,7 +26,7 @@ export async function createJob(token: string, input: CreateJobInput): Promise<A
         answer = await graph.request<SynchronizationJob | undefined>({ method: "POST", path: jobsPath(servicePrincipalId), body: { templateId } });
       } catch (error) {
         // The gateway parses a 2xx body as JSON; a 2xx that is not JSON still means Graph created the job.
-        if (error instanceof SyntaxError) throw unusable(0, null);
+        if (isUnreadableAnswer(error)) throw unusable(0, null);
         throw error;
       }
       const { status, data, headers } = answer;

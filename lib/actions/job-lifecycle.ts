@@ -1,7 +1,7 @@
 "use server";
 
 import { jobPath } from "@/lib/graph/service-principals";
-import type { GraphGateway } from "@/lib/graph/gateway";
+import { isUnreadableAnswer, type GraphGateway } from "@/lib/graph/gateway";
 import type { ActionResult } from "@/lib/errors/action-result";
 import { jobTargetInput, restartJobInput, type JobTargetInput, type RestartJobInput } from "./job-lifecycle-schema";
 import { restartBody } from "@/lib/jobs/restart-scope";
@@ -18,7 +18,7 @@ async function change(graph: GraphGateway, method: "POST" | "DELETE", path: stri
   try {
     await graph.request<unknown>({ method, path, body });
   } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
+    if (!isUnreadableAnswer(error)) throw error;
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { DIRECTORY_GRAPH_SCOPES, GRAPH_SCOPES, LOGS_GRAPH_SCOPES, REDIRECT_PATH, type RuntimeConfig } from "./runtime-config";
+import { DIRECTORY_GRAPH_SCOPES, GRAPH_SCOPES, LOGS_GRAPH_SCOPES, REDIRECT_PATH, graphResource, type RuntimeConfig } from "./runtime-config";
 
 /** What the browser needs to sign in and call Graph; never contains a secret. */
 export interface PublicAuthConfig {
@@ -20,30 +20,27 @@ export interface PublicAuthConfig {
 const METADATA_TTL_MS = 5 * 60_000;
 const metadataCache = new Map<string, { json: string; expires: number }>();
 
-async function authorityMetadata(url: string): Promise<string> {
+/** An authority's openid-configuration as JSON text, cached for a few minutes. */
+export async function authorityMetadata(url: string): Promise<string> {
   const cached = metadataCache.get(url);
   if (cached && cached.expires > Date.now()) return cached.json;
   let response: Response;
   try {
     response = await fetch(url, { cache: "no-store", signal: AbortSignal.timeout(5_000) });
   } catch (error) {
-    throw new Error(`Could not read the sign-in metadata at ${url} (ENTRA_AUTHORITY_METADATA_URL): ${(error as Error).message}`);
+    throw new Error(`Could not read the sign-in metadata at ${url} (from ENTRA_AUTHORITY_METADATA_URL or ENTRA_AUTHORITY): ${(error as Error).message}`);
   }
   if (!response.ok) {
-    throw new Error(`The sign-in metadata at ${url} (ENTRA_AUTHORITY_METADATA_URL) answered HTTP ${response.status}.`);
+    throw new Error(`The sign-in metadata at ${url} (from ENTRA_AUTHORITY_METADATA_URL or ENTRA_AUTHORITY) answered HTTP ${response.status}.`);
   }
   const json = JSON.stringify(await response.json());
   metadataCache.set(url, { json, expires: Date.now() + METADATA_TTL_MS });
   return json;
 }
 
-/**
- * Graph scopes as Entra expects them: fully qualified by Graph's resource URI, the configured cloud's. The embedded
- * emulator (plain http on loopback, the only http runtime-config accepts) stands in for graph.microsoft.com.
- */
+/** Graph scopes as Entra expects them: fully qualified by Graph's resource URI. */
 function graphScopes(graphBaseUrl: string, names: readonly string[]): string[] {
-  const resource = graphBaseUrl.startsWith("https://") ? graphBaseUrl : "https://graph.microsoft.com";
-  return names.map((scope) => `${resource}/${scope}`);
+  return names.map((scope) => `${graphResource(graphBaseUrl)}/${scope}`);
 }
 
 export async function toPublicAuthConfig(config: RuntimeConfig): Promise<PublicAuthConfig> {

@@ -25,6 +25,18 @@ export const GRAPH_CLOUD_HOSTS = ["graph.microsoft.com", "graph.microsoft.us", "
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isGuid(value: string): boolean {
+  return GUID.test(value);
+}
+
+/**
+ * Graph's resource URI, as scopes and token audiences name it: the configured cloud's. The embedded emulator (plain
+ * http on loopback, the only http parseRuntimeConfig accepts) stands in for graph.microsoft.com.
+ */
+export function graphResource(graphBaseUrl: string): string {
+  return graphBaseUrl.startsWith("https://") ? graphBaseUrl : "https://graph.microsoft.com";
+}
 const TENANT_NAME = /^(?=.{3,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
 
 export interface RuntimeConfig {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { evaluate } from "@/lib/emulator/engine/evaluate";
 import { SP } from "@/lib/emulator/seed/ids";
 import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
-import { countByStatus, emptyTotals, scanFleet, type FleetProgress, type FleetTotals } from "@/lib/fleet/scan";
+import { countByStatus, emptyTotals, FleetLimitError, scanFleet, type FleetProgress, type FleetTotals } from "@/lib/fleet/scan";
 import { createGraphGateway, GraphError } from "@/lib/graph/gateway";
 
 let emulator: TestEmulator;
@@ -87,6 +87,27 @@ describe("scanFleet at EMULATOR_SCALE=5000", () => {
     expect(after).toBeLessThan(30);
   });
 
+  it("cancels the batches in flight when aborted: their requests' signals abort", async () => {
+    await reset(2000);
+    await emulator.control("POST", "faults", { path: "/$batch", latencyMs: 2_000 });
+    const signals: AbortSignal[] = [];
+    const graph = createGraphGateway({
+      baseUrl: emulator.url,
+      version: "beta",
+      getToken: () => emulator.token("admin"),
+      fetch: (input, init) => {
+        if (String(input).endsWith("/$batch") && init?.signal) signals.push(init.signal);
+        return fetch(input, init);
+      },
+    });
+    const controller = new AbortController();
+    const scan = scanFleet(graph, { signal: controller.signal });
+    await expect.poll(() => signals.length).toBeGreaterThan(0);
+    controller.abort();
+    await expect(scan).rejects.toMatchObject({ name: "AbortError" });
+    expect(signals.every((signal) => signal.aborted)).toBe(true);
+  });
+
   it("rejects at once when the signal is already aborted", async () => {
     await emulator.clearRequests();
     const controller = new AbortController();
@@ -157,6 +178,28 @@ describe("scanFleet on the seed tenant", () => {
     expect(scan.failures[0].error).toMatchObject({ kind: "server", status: 500 });
     expect(scan.failures[0].servicePrincipals).toHaveLength(20);
     expect(scan.servicePrincipalCount).toBe(50);
+  });
+
+  it("keeps of each job only what keepJob keeps", async () => {
+    const scan = await scanFleet(gateway(), { keepJob: (job) => ({ id: job.id, templateId: job.templateId }) });
+    const jobs = scan.entries.flatMap((entry) => entry.jobs);
+    expect(jobs.length).toBeGreaterThan(0);
+    for (const job of jobs) expect(Object.keys(job).sort()).toEqual(["id", "templateId"]);
+  });
+
+  it("reads at most maxPages pages of service principals, then rejects with a FleetLimitError", async () => {
+    await reset(1000); // 1,020 SPs: two pages of 999
+    await emulator.clearRequests();
+    const failure = await scanFleet(gateway(), { maxPages: 1 }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(FleetLimitError);
+    expect((failure as FleetLimitError).message).toContain("1 pages of 999");
+    expect((await emulator.requests()).filter((r) => r.method === "GET" && r.path.includes("/servicePrincipals"))).toHaveLength(1);
+    expect((await scanFleet(gateway(), { maxPages: 2 })).servicePrincipalCount).toBe(1020);
+  });
+
+  it("stops on a fault of its own instead of reporting it as the SPs' Graph failure", async () => {
+    const graph = { ...gateway(), batch: async () => Promise.reject(new TypeError("Cannot read properties of undefined")) };
+    await expect(scanFleet(graph)).rejects.toBeInstanceOf(TypeError);
   });
 
   it("rejects when the service principals cannot be listed", async () => {

@@ -1,8 +1,9 @@
 import type { SynchronizationJob, SynchronizationStatusCode } from "@microsoft/microsoft-graph-types-beta";
 import { STATUS_CODES, statusCodeOf } from "@/lib/jobs/vocabulary";
 import { GraphError, MAX_BATCH_SIZE, type BatchRequest, type GraphGateway } from "@/lib/graph/gateway";
-import { type GraphErrorInfo, toErrorInfo } from "@/lib/graph/graph-error";
+import type { GraphErrorInfo } from "@/lib/graph/graph-error";
 import { jobsPath } from "@/lib/graph/service-principals";
+import { abortableSleep } from "@/lib/graph/abortable-sleep";
 
 /**
  * The tenant-wide fleet scan: every service principal, paged 999 at a time, and for every 20 of them one
@@ -73,6 +74,10 @@ export interface ScanFleetOptions {
   signal?: AbortSignal;
   /** For tests: how to wait out a Retry-After. Must reject when `signal` aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** What of each job to keep, applied as each batch arrives (the server keeps only what it sends on). */
+  keepJob?: (job: SynchronizationJob) => SynchronizationJob;
+  /** At most this many SP pages are read; one more rejects with a FleetLimitError. Default: no bound. */
+  maxPages?: number;
 }
 
 export function emptyTotals(): FleetTotals {
@@ -92,19 +97,12 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("The fleet scan was aborted.", "AbortError");
 }
 
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortReason(signal));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortReason(signal!));
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+/** The scan stopped at one of its own bounds (`maxPages`), not at a Graph failure. */
+export class FleetLimitError extends Error {
+  constructor(readonly pages: number) {
+    super(`The tenant has more service principals than the scan reads (${pages} pages of ${FLEET_PAGE_SIZE}).`);
+    this.name = "FleetLimitError";
+  }
 }
 
 const RETRIABLE_ITEM = new Set([429, 503, 504]);
@@ -127,8 +125,9 @@ function toServicePrincipal(raw: Partial<FleetServicePrincipal>): FleetServicePr
 /** Scans the whole tenant for synchronization jobs. Rejects on abort, on a failed SP page and when jobs cannot be read at all. */
 export function scanFleet(graph: GraphGateway, options: ScanFleetOptions = {}): Promise<FleetScan> {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_FLEET_CONCURRENCY));
-  const { signal, onProgress } = options;
+  const { signal, onProgress, keepJob } = options;
   const sleep = options.sleep ?? abortableSleep;
+  const maxPages = options.maxPages ?? Infinity;
 
   return new Promise<FleetScan>((resolve, reject) => {
     const queue: Pending[] = [];
@@ -139,11 +138,15 @@ export function scanFleet(graph: GraphGateway, options: ScanFleetOptions = {}): 
     let waiting = 0;
     let batches = 0;
     let settled = false;
+    // Cancels the requests still in flight once the scan has stopped, whatever stopped it.
+    const stopped = new AbortController();
+    const requestSignal = signal ? AbortSignal.any([signal, stopped.signal]) : stopped.signal;
 
     const stop = (reason: unknown) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener("abort", onAbort);
+      stopped.abort(reason);
       reject(reason);
     };
     const onAbort = () => stop(abortReason(signal!));
@@ -192,7 +195,7 @@ export function scanFleet(graph: GraphGateway, options: ScanFleetOptions = {}): 
       }
       if (!retry.length) return;
       waiting++;
-      sleep(waitSeconds * 1000, signal).then(
+      sleep(waitSeconds * 1000, requestSignal).then(
         () => {
           waiting--;
           queue.unshift(...retry);
@@ -206,7 +209,7 @@ export function scanFleet(graph: GraphGateway, options: ScanFleetOptions = {}): 
       const requests: BatchRequest[] = items.map((item) => ({ id: String(item.index), method: "GET", url: jobsPath(item.sp.id) }));
       batches++;
       try {
-        const results = await graph.batch<{ value?: SynchronizationJob[] }>(requests);
+        const results = await graph.batch<{ value?: SynchronizationJob[] }>(requests, requestSignal);
         if (settled) return;
         const fatal = results.find((result) => !result.ok && FATAL_KINDS.has(result.error.kind));
         if (fatal && !fatal.ok) return stop(new GraphError(fatal.error));
@@ -214,7 +217,8 @@ export function scanFleet(graph: GraphGateway, options: ScanFleetOptions = {}): 
         results.forEach((result, i) => {
           const item = items[i];
           if (result.ok) {
-            const jobs = Array.isArray(result.data?.value) ? result.data.value : [];
+            const all = Array.isArray(result.data?.value) ? result.data.value : [];
+            const jobs = keepJob ? all.map(keepJob) : all;
             if (jobs.length) found.set(item.index, { servicePrincipal: item.sp, jobs });
             progress.jobsFound += jobs.length;
             progress.scanned++;
@@ -227,7 +231,9 @@ export function scanFleet(graph: GraphGateway, options: ScanFleetOptions = {}): 
         retryLater(throttled);
       } catch (error) {
         if (settled) return;
-        const info = toErrorInfo(error);
+        // Not a Graph failure (a fault of ours): the scan stops rather than report it as these SPs' error.
+        if (!(error instanceof GraphError)) return stop(error);
+        const info = error.info;
         if (FATAL_BATCH_KINDS.has(info.kind)) return stop(error);
         for (const item of items) fail(item, info);
       } finally {
@@ -251,8 +257,11 @@ export function scanFleet(graph: GraphGateway, options: ScanFleetOptions = {}): 
     async function list() {
       let next: string | undefined;
       do {
+        if (progress.pages >= maxPages) throw new FleetLimitError(maxPages);
         const page = await graph.page<Partial<FleetServicePrincipal>>(
           next ? { nextLink: next } : { path: "/servicePrincipals", query: { $select: FLEET_SELECT, $top: FLEET_PAGE_SIZE } },
+          undefined,
+          requestSignal,
         );
         if (settled) return;
         progress.pages++;

@@ -28,10 +28,6 @@ export function slimFleetJob(job: SynchronizationJob): SynchronizationJob {
   };
 }
 
-export function slimFleetScan(scan: FleetScan): FleetScan {
-  return { ...scan, entries: scan.entries.map((entry) => ({ ...entry, jobs: entry.jobs.map(slimFleetJob) })) };
-}
-
 export function encodeFleetEvent(event: FleetEvent): string {
   return `${JSON.stringify(event)}\n`;
 }

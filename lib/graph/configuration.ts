@@ -2,7 +2,7 @@ import type { SynchronizationJob, SynchronizationTemplate } from "@microsoft/mic
 import { credentialFieldsOf, secretKeysOf, type CredentialFields } from "@/lib/configure/fields";
 import { toSavedSecrets, type SavedSecret } from "@/lib/configure/saved-secrets";
 import { jobAnswer, loadedAnswer, mapLoaded, type Loaded } from "./answers";
-import type { BatchRequest, BatchResult, GraphGateway, GraphRequest } from "./gateway";
+import { isUnreadableAnswer, type BatchRequest, type BatchResult, type GraphGateway, type GraphRequest } from "./gateway";
 import { GraphError } from "./graph-error";
 import { jobPath, secretPairList, secretsPath, templateList, templatesPath } from "./service-principals";
 
@@ -58,7 +58,7 @@ async function send(graph: GraphGateway, request: GraphRequest): Promise<void> {
   try {
     await graph.request<unknown>(request);
   } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
+    if (!isUnreadableAnswer(error)) throw error;
   }
 }
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SP, SEED_SP_IDS } from "@/lib/emulator/seed/ids";
 import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
-import { createGraphGateway, GraphError, segment } from "./gateway";
+import { createGraphGateway, GraphError, isUnreadableAnswer, segment } from "./gateway";
 
 let emulator: TestEmulator;
 const waits: number[] = [];
@@ -147,6 +147,50 @@ describe("gateway against the emulator", () => {
     expect(results[1]).toMatchObject({ ok: false, error: { kind: "not-found", status: 404 } });
     expect((await emulator.requests()).map((r) => `${r.method} ${r.path}`)).toEqual(["POST /beta/$batch"]);
     await expect(gateway().batch(Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: "GET" as const, url: "/servicePrincipals" })))).rejects.toThrow(/at most 20/);
+  });
+
+  it("reports a 2xx body it cannot read as one typed error that never quotes the body", async () => {
+    const bodies: Record<string, string> = {
+      "/beta/servicePrincipals": "<html>proxy page with upstream-secret</html>",
+      "/beta/$batch": JSON.stringify({ value: "upstream-secret" }),
+    };
+    const odd = createServer((req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "request-id": "r-odd" });
+      res.end(bodies[req.url?.split("?")[0] ?? ""] ?? "{}");
+    });
+    await new Promise<void>((resolve) => odd.listen(0, "127.0.0.1", resolve));
+    try {
+      const graph = createGraphGateway({ baseUrl: `http://127.0.0.1:${(odd.address() as AddressInfo).port}`, version: "beta", getToken: async () => "t" });
+      for (const attempt of [graph.get("/servicePrincipals"), graph.page({ path: "/servicePrincipals" }), graph.batch([{ id: "1", method: "GET", url: "/servicePrincipals" }])]) {
+        const error = await failure(attempt);
+        expect(error.info).toMatchObject({ kind: "unexpected", status: 200, code: "UnreadableGraphResponse", requestId: "r-odd" });
+        expect(error.message).not.toContain("upstream-secret");
+        expect(isUnreadableAnswer(error)).toBe(true);
+      }
+    } finally {
+      await new Promise((resolve) => odd.close(resolve));
+    }
+  });
+
+  it("cancels a batch, and the wait before a retry, when its signal aborts", async () => {
+    const abort = new AbortController();
+    let seen: AbortSignal | undefined;
+    const graph = createGraphGateway({
+      baseUrl: emulator.url,
+      version: "beta",
+      getToken: () => emulator.token("admin"),
+      fetch: (input, init) => {
+        seen = init?.signal ?? undefined;
+        return fetch(input, init);
+      },
+    });
+    await emulator.control("POST", "faults", [{ path: "/$batch", status: 429, retryAfter: 5, count: 1 }]);
+    const started = Date.now();
+    const batching = graph.batch([{ id: "1", method: "GET", url: `/servicePrincipals/${SP.box}/synchronization/jobs` }], abort.signal);
+    setTimeout(() => abort.abort(), 200);
+    await expect(batching).rejects.toMatchObject({ name: "AbortError" });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(seen?.aborted).toBe(true);
   });
 
   it("encodes ids as one path segment and rejects dot segments", () => {

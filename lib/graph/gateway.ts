@@ -1,3 +1,4 @@
+import { abortableSleep } from "./abortable-sleep";
 import { GraphError, graphErrorFromResponse, networkGraphError, type GraphErrorInfo } from "./graph-error";
 
 export type GraphMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -15,7 +16,8 @@ export interface GraphGatewayOptions {
   /** A Retry-After longer than this is not waited out; the error goes to the caller with its wait. */
   maxRetryWaitSeconds?: number;
   timeoutMs?: number;
-  sleep?: (ms: number) => Promise<void>;
+  /** How to wait before a retry; must reject when `signal` aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export interface GraphRequest {
@@ -62,6 +64,41 @@ export function queryString(query: GraphQuery = {}): string {
 
 const RETRIABLE = new Set([429, 503, 504]);
 
+interface BatchAnswer {
+  id: string;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+const UNREADABLE_ANSWER = "UnreadableGraphResponse";
+
+/** Whether Graph answered 2xx with a body the console cannot read (for a change, it still means Graph did it). */
+export function isUnreadableAnswer(error: unknown): boolean {
+  return error instanceof GraphError && error.info.code === UNREADABLE_ANSWER;
+}
+
+/** A 2xx answer the console cannot read. Its body is never quoted: it may be anything (a proxy's page, another service's data). */
+function unreadableAnswer(response: Response, message: string): GraphError {
+  return new GraphError({
+    kind: "unexpected",
+    status: response.status,
+    code: UNREADABLE_ANSWER,
+    message,
+    requestId: response.headers.get("request-id") ?? undefined,
+    clientRequestId: response.headers.get("client-request-id") ?? undefined,
+  });
+}
+
+function parseAnswer<T>(response: Response, body: string): T {
+  if (!body) return undefined as T;
+  try {
+    return JSON.parse(body) as T;
+  } catch {
+    throw unreadableAnswer(response, "Microsoft Graph answered with a body that is not JSON.");
+  }
+}
+
 export type GraphGateway = ReturnType<typeof createGraphGateway>;
 
 /** The one gateway to Microsoft Graph: auth header, error envelope, Retry-After, paging and $batch. */
@@ -71,7 +108,7 @@ export function createGraphGateway(options: GraphGatewayOptions) {
   const maxRetries = options.maxRetries ?? 3;
   const maxWait = options.maxRetryWaitSeconds ?? 10;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? abortableSleep;
 
   /** Sends one request to an absolute Graph URL; safe requests are retried on throttling and outages. */
   async function send(url: string, method: GraphMethod, init: { body?: unknown; headers?: Record<string, string>; safe: boolean; signal?: AbortSignal }) {
@@ -107,19 +144,15 @@ export function createGraphGateway(options: GraphGatewayOptions) {
       const error = graphErrorFromResponse(response, body, path);
       const wait = error.info.retryAfterSeconds ?? 2 ** attempt;
       if (!init.safe || !RETRIABLE.has(response.status) || attempt >= maxRetries || wait > maxWait) throw error;
-      await sleep(wait * 1000);
+      await sleep(wait * 1000, init.signal);
     }
-  }
-
-  function parse<T>(body: string): T {
-    return (body ? JSON.parse(body) : undefined) as T;
   }
 
   async function request<T>(req: GraphRequest): Promise<{ status: number; data: T; headers: Headers }> {
     if (!req.path.startsWith("/")) throw new Error(`Graph paths start with "/": ${req.path}`);
     const url = `${root}${req.path}${queryString(req.query)}`;
     const { response, body } = await send(url, req.method, { body: req.body, headers: req.headers, safe: req.method === "GET" });
-    return { status: response.status, data: parse<T>(body), headers: response.headers };
+    return { status: response.status, data: parseAnswer<T>(response, body), headers: response.headers };
   }
 
   /** A page of a collection; pass `nextLink` to continue (followed verbatim, but only on this Graph). `signal` cancels it. */
@@ -135,23 +168,28 @@ export function createGraphGateway(options: GraphGatewayOptions) {
     } else {
       url = `${root}${start.path}${queryString(start.query)}`;
     }
-    const { body } = await send(url, "GET", { headers, safe: true, signal });
-    const json = parse<{ value?: T[]; "@odata.nextLink"?: string; "@odata.count"?: number }>(body);
+    const { response, body } = await send(url, "GET", { headers, safe: true, signal });
+    const json = parseAnswer<{ value?: T[]; "@odata.nextLink"?: string; "@odata.count"?: number } | undefined>(response, body) ?? {};
     return { value: json.value ?? [], nextLink: json["@odata.nextLink"], count: json["@odata.count"] };
   }
 
-  /** JSON batching: up to 20 requests in one round trip; each answer is a result, never a throw. */
-  async function batch<T = unknown>(requests: BatchRequest[]): Promise<BatchResult<T>[]> {
+  /** JSON batching: up to 20 requests in one round trip; each answer is a result, never a throw. `signal` cancels it. */
+  async function batch<T = unknown>(requests: BatchRequest[], signal?: AbortSignal): Promise<BatchResult<T>[]> {
     if (requests.length === 0) return [];
     if (requests.length > MAX_BATCH_SIZE) throw new Error(`A Graph $batch holds at most ${MAX_BATCH_SIZE} requests.`);
     const safe = requests.every((r) => r.method === "GET");
-    const { body } = await send(`${root}/$batch`, "POST", { body: { requests }, safe });
-    const json = parse<{ responses: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] }>(body);
-    const byId = new Map(json.responses.map((r) => [r.id, r]));
+    const { response, body } = await send(`${root}/$batch`, "POST", { body: { requests }, safe, signal });
+    const json = parseAnswer<{ responses?: unknown } | undefined>(response, body);
+    if (!Array.isArray(json?.responses)) throw unreadableAnswer(response, "Microsoft Graph's $batch answer has no list of responses.");
+    const answers = (json.responses as unknown[]).filter((r): r is BatchAnswer => !!r && typeof r === "object" && typeof (r as BatchAnswer).id === "string");
+    const byId = new Map(answers.map((r) => [r.id, r]));
     return requests.map((req): BatchResult<T> => {
       const answer = byId.get(req.id);
       if (!answer) {
         return { id: req.id, ok: false, error: { kind: "unexpected", status: 0, code: "MissingBatchResponse", message: "Graph did not answer this request of the batch." } };
+      }
+      if (typeof answer.status !== "number") {
+        return { id: req.id, ok: false, error: { kind: "unexpected", status: 0, code: UNREADABLE_ANSWER, message: "Graph's answer to this request of the batch has no status." } };
       }
       if (answer.status >= 200 && answer.status < 300) return { id: req.id, ok: true, status: answer.status, data: answer.body as T };
       const headers = new Headers(answer.headers ?? {});

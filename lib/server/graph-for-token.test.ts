@@ -16,27 +16,44 @@ describe("callerError", () => {
     }
   });
 
-  it("redacts the token from any message", () => {
+  it("tells the caller generic words and a reference for a fault of ours; the log gets the redacted detail under that reference", () => {
     const error = new TypeError(`Headers.append: "Bearer ${TOKEN}" is an invalid header value.`);
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const info = callerError(error, TOKEN, { operation: "test", mutates: true });
-    expect(log).toHaveBeenCalledTimes(1);
-    expect(String(log.mock.calls[0][0])).not.toContain(TOKEN);
+    const logged = String(log.mock.calls[0]?.[0]);
     log.mockRestore();
-    expect(info).toMatchObject({ kind: "unexpected", code: "TypeError" });
+    expect(info).toMatchObject({ kind: "unexpected", code: "InternalServerError" });
+    expect(info.message).not.toMatch(/TypeError|Headers|Bearer|\[token\]/);
     expect(info.message).not.toContain(TOKEN);
-    expect(info.message).toContain("[token]");
+    const reference = /reference ([0-9a-f]{8})/.exec(info.message)?.[1];
+    expect(reference).toBeTruthy();
+    expect(logged).toContain(`[test] TypeError (reference ${reference}): Headers.append: "Bearer [token]"`);
+    expect(logged).not.toContain(TOKEN);
     expect(callerError(new GraphError({ kind: "bad-request", status: 400, code: "X", message: `bad ${TOKEN}` }), TOKEN, { operation: "test", mutates: true }).message).toBe("bad [token]");
+  });
+
+  it("does not quote what a parser quoted (an upstream body) to the caller", () => {
+    let parseError: unknown;
+    try {
+      JSON.parse("<html>upstream secret page</html>");
+    } catch (error) {
+      parseError = error;
+    }
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const info = callerError(parseError, TOKEN, { operation: "test", mutates: false });
+    expect(String(log.mock.calls[0]?.[0])).toContain("SyntaxError");
+    log.mockRestore();
+    expect(info.message).not.toContain("upstream");
+    expect(info.message).not.toContain("JSON");
   });
 
   it("redacts the admin credentials the work carried, in what it logs and returns", () => {
     const secret = "s3cr3t-token-value";
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const options = { operation: "test", mutates: true, secrets: [secret, "ab"] };
-    const info = callerError(new Error(`could not send ${secret} to ab.example`), TOKEN, options);
-    expect(String(log.mock.calls[0][0])).not.toContain(secret);
+    callerError(new Error(`could not send ${secret} to ab.example`), TOKEN, options);
+    expect(String(log.mock.calls[0][0])).toContain("could not send [redacted] to ab.example");
     log.mockRestore();
-    expect(info.message).toBe("could not send [redacted] to ab.example");
     expect(callerError(new GraphError({ kind: "bad-request", status: 400, code: "X", message: `token ${secret} refused` }), TOKEN, options).message).toBe("token [redacted] refused");
     expect(callerError(new ActionFailure({ kind: "unexpected", status: 0, code: "X", message: secret }), TOKEN, options).message).toBe("[redacted]");
   });
@@ -46,9 +63,15 @@ describe("callerError", () => {
     expect(callerError(failure, TOKEN, { operation: "test", mutates: true })).toEqual(failure.error);
   });
 
-  it("names configuration errors", () => {
+  it("names configuration errors to the caller and the setting only in the log", () => {
     const error = Object.assign(new Error("GRAPH_API_VERSION: must be beta"), { name: "ConfigError" });
-    expect(callerError(error, TOKEN, { operation: "test", mutates: true }).code).toBe("ServerConfiguration");
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const info = callerError(error, TOKEN, { operation: "test", mutates: true });
+    expect(String(log.mock.calls[0]?.[0])).toContain("GRAPH_API_VERSION: must be beta");
+    log.mockRestore();
+    expect(info.code).toBe("ServerConfiguration");
+    expect(info.message).toContain("not configured correctly");
+    expect(info.message).not.toContain("GRAPH_API_VERSION");
   });
 });
 

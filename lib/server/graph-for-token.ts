@@ -61,8 +61,9 @@ function redact(text: string, token: string, secrets: readonly string[] = []): s
 /**
  * Any failure of work done for `token` as the caller is told it. Graph's own errors pass through (redacted);
  * a network failure or 5xx of a change is marked `ambiguous` (Graph may have done it). Anything else is a
- * fault of ours: it is logged by name under `operation` and the caller gets its redacted message. `secrets`
- * (admin credentials the work carried) are redacted like the token.
+ * fault of ours: the server log gets its name and redacted message under `operation` and a reference, the
+ * caller gets generic words and that reference (an internal message may quote an upstream body or our code).
+ * `secrets` (admin credentials the work carried) are redacted like the token.
  */
 export function callerError(error: unknown, token: string, options: { operation: string; mutates: boolean; secrets?: readonly string[] }): ActionError {
   const clean = (text: string) => redact(text, token, options.secrets);
@@ -73,9 +74,16 @@ export function callerError(error: unknown, token: string, options: { operation:
     return ambiguous ? { ...info, ambiguous } : info;
   }
   const name = error instanceof Error ? error.name : "Error";
-  const message = clean(error instanceof Error ? error.message : String(error));
-  const code = name === "ConfigError" ? "ServerConfiguration" : name;
+  const reference = crypto.randomUUID().slice(0, 8);
   // Only the error's name and a redacted message: never the token, never the input.
-  console.error(`[${options.operation}] ${code}: ${message}`);
-  return { kind: "unexpected", status: 0, code, message: message || "Something unexpected happened on the server." };
+  console.error(`[${options.operation}] ${name} (reference ${reference}): ${clean(error instanceof Error ? error.message : String(error))}`);
+  const configuration = name === "ConfigError";
+  return {
+    kind: "unexpected",
+    status: 0,
+    code: configuration ? "ServerConfiguration" : "InternalServerError",
+    message: configuration
+      ? `The console's server is not configured correctly; its log names the setting (reference ${reference}).`
+      : `Something went wrong on the console's server; its log has the details (reference ${reference}).`,
+  };
 }

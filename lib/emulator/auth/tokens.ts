@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { SignJWT, jwtVerify, errors as joseErrors } from "jose";
 import { signingKey } from "./keys";
+import { EMBEDDED_CLIENT_ID } from "../identity/client";
 import { GRAPH_APP_ID, GRAPH_AUDIENCE, PERSONAS, TENANT_ID, type PersonaId } from "./personas";
 
 /** Default access-token lifetime in seconds; tests shorten it through `/_emulator/settings`. */
@@ -19,7 +20,7 @@ export const ACCESS_TOKEN_ISSUER = `https://sts.windows.net/${TENANT_ID}/`;
 
 export interface AccessTokenOptions {
   persona: PersonaId;
-  /** The client (app registration) the token was issued to. */
+  /** The client (app registration) the token was issued to; default the embedded console (control tokens stand in for its). */
   clientId?: string;
   lifetimeSeconds?: number;
   /** Overrides the persona's delegated scopes (emulator controls only, e.g. SynchronizationData-User.Upload). */
@@ -38,7 +39,7 @@ export async function issueGraphAccessToken(options: AccessTokenOptions): Promis
     oid: persona.oid,
     upn: persona.upn,
     name: persona.name,
-    appid: options.clientId ?? "emulator-scripts",
+    appid: options.clientId ?? EMBEDDED_CLIENT_ID,
     ver: "1.0",
     uti: randomUUID().replaceAll("-", ""),
   })
