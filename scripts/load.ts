@@ -1,19 +1,27 @@
 /**
  * `npx tsx scripts/load.ts [--admins 50] [--seconds 60] [--base-url http://127.0.0.1:3000]
- *   [--emulator-url http://127.0.0.1:4010] [--start]`
+ *   [--emulator-url http://127.0.0.1:4010] [--start [--replicas 1]] [--sample-seconds 60]`
  *
- * A bounded load test (issue 8) against one running console (`npm start`: `next start` + the embedded
+ * A bounded load test (issue 8) against a running console (`npm start`: `next start` + the embedded
  * emulator), on 127.0.0.1 only. Each simulated admin loops: GET the service-principal list page, GET one
  * SP's page, and create a job through the console's `createJob` **server action** over HTTP (the
  * `Next-Action` POST the browser sends). A janitor deletes the created jobs through the emulator's Graph so
  * the tenant stays bounded. Prints requests, errors by kind, p50/p95/p99 latency per request type and the
- * console's peak memory (VmRSS sampled every 250 ms, and VmHWM). `--start` runs `scripts/start.ts` first
- * (PORT and EMULATOR_PORT from the URLs) and stops it at the end. Exit code 1 when any console request failed.
+ * console's memory: every `--sample-seconds` its RSS (and, for replicas this script started, its V8 heap), at
+ * the end its peak (VmRSS sampled every 250 ms, and VmHWM).
+ * `--start` builds when the sources changed, starts the emulator on the --emulator-url port and the console on
+ * the --base-url port (`next start` from the build, configured as `npm start` does), and stops them at the end.
+ * `--replicas N` (with --start, N > 1): N consoles on the next N ports after the --base-url port, and the
+ * round-robin proxy (scripts/lib/round-robin-proxy.ts) on the --base-url port, which the load goes through;
+ * memory and requests are printed per replica. Exit code 1 when any console request failed.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { buildIfNeeded } from "./lib/build-if-needed";
+import { listeningPid, MemorySampler } from "./lib/process-memory";
+import { startReplicaStack, type ReplicaStack } from "./lib/replica-stack";
 
 interface Options {
   admins: number;
@@ -21,6 +29,8 @@ interface Options {
   baseUrl: URL;
   emulatorUrl: URL;
   start: boolean;
+  replicas: number;
+  sampleSeconds: number;
 }
 
 const LOOPBACK = /^(127(?:\.\d{1,3}){3}|localhost|\[::1\])$/i;
@@ -39,6 +49,8 @@ function options(): Options {
       "base-url": { type: "string", default: "http://127.0.0.1:3000" },
       "emulator-url": { type: "string", default: "http://127.0.0.1:4010" },
       start: { type: "boolean", default: false },
+      replicas: { type: "string", default: "1" },
+      "sample-seconds": { type: "string", default: "60" },
       help: { type: "boolean", default: false },
     },
   });
@@ -62,12 +74,16 @@ function options(): Options {
     if (!LOOPBACK.test(url.hostname)) fail(`--${name} must be a loopback host (127.0.0.1, localhost, [::1]); refusing '${url.hostname}'.`);
     return url;
   };
+  const replicas = bounded("replicas", values.replicas, 8);
+  if (replicas > 1 && !values.start) fail("--replicas needs --start (it starts the replicas and the proxy in front of them).");
   return {
     admins: bounded("admins", values.admins, 500),
     seconds: bounded("seconds", values.seconds, 3600),
     baseUrl: loopback("base-url", values["base-url"]),
     emulatorUrl: loopback("emulator-url", values["emulator-url"]),
     start: values.start,
+    replicas,
+    sampleSeconds: bounded("sample-seconds", values["sample-seconds"], 3600),
   };
 }
 
@@ -98,75 +114,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-// -------------------------------------------------------------------------------- console memory
-
-/** The pid listening on `port` (from /proc/net/tcp[6] and each process's socket fds), or undefined. */
-function listeningPid(port: number): number | undefined {
-  const inodes = new Set<string>();
-  for (const file of ["/proc/net/tcp", "/proc/net/tcp6"]) {
-    let text = "";
-    try {
-      text = readFileSync(file, "utf8");
-    } catch {
-      continue;
-    }
-    for (const line of text.split("\n").slice(1)) {
-      const fields = line.trim().split(/\s+/);
-      if (fields.length < 10) continue;
-      const localPort = parseInt(fields[1].split(":").pop() ?? "", 16);
-      if (localPort === port && fields[3] === "0A") inodes.add(fields[9]);
-    }
-  }
-  if (!inodes.size) return undefined;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    let fds: string[];
-    try {
-      fds = readdirSync(`/proc/${entry}/fd`);
-    } catch {
-      continue;
-    }
-    for (const fd of fds) {
-      try {
-        const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${entry}/fd/${fd}`));
-        if (match && inodes.has(match[1])) return Number(entry);
-      } catch {
-        // the fd closed meanwhile
-      }
-    }
-  }
-  return undefined;
-}
-
-/** Samples VmRSS every 250 ms; reports the peak seen and the kernel's VmHWM (peak RSS since start). */
-class MemorySampler {
-  peakRssKb = 0;
-  private timer?: NodeJS.Timeout;
-  constructor(readonly pid: number | undefined) {}
-
-  private status(): Record<string, number> {
-    if (this.pid === undefined) return {};
-    try {
-      const text = readFileSync(`/proc/${this.pid}/status`, "utf8");
-      return Object.fromEntries([...text.matchAll(/^(VmRSS|VmHWM):\s+(\d+) kB$/gm)].map((m) => [m[1], Number(m[2])]));
-    } catch {
-      return {};
-    }
-  }
-
-  start(): void {
-    const sample = () => (this.peakRssKb = Math.max(this.peakRssKb, this.status().VmRSS ?? 0));
-    sample();
-    this.timer = setInterval(sample, 250);
-  }
-
-  stop(): { peakRssMb: number; hwmMb: number; rssMb: number } {
-    clearInterval(this.timer);
-    const now = this.status();
-    return { peakRssMb: this.peakRssKb / 1024, hwmMb: (now.VmHWM ?? 0) / 1024, rssMb: (now.VmRSS ?? 0) / 1024 };
-  }
-}
-
 // ----------------------------------------------------------------------------------- HTTP helpers
 
 async function timed(url: URL | string, init: RequestInit = {}): Promise<{ response?: Response; text: string; ms: number; error?: string }> {
@@ -180,6 +127,13 @@ async function timed(url: URL | string, init: RequestInit = {}): Promise<{ respo
     const kind = e.name === "TimeoutError" ? "timeout" : `network:${e.cause?.code ?? e.name}`;
     return { text: "", ms: performance.now() - started, error: kind };
   }
+}
+
+/** `http-<status>` for anything but 200; a 502 of the round-robin proxy also names its cause (`http-502 ECONNRESET`). */
+function httpError({ response, text }: { response?: Response; text: string }): string | undefined {
+  if (response!.status === 200) return undefined;
+  const cause = response!.status === 502 ? /^Bad gateway: .* did not answer \(([^)]+)\)/.exec(text)?.[1] : undefined;
+  return cause ? `http-502 ${cause}` : `http-${response!.status}`;
 }
 
 /** The createJob action id from the build's server reference manifest (`node[id].exportedName`). */
@@ -259,42 +213,47 @@ class Emulator {
   }
 }
 
-async function waitFor(url: URL, seconds: number): Promise<void> {
-  const deadline = Date.now() + seconds * 1000;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      await response.arrayBuffer();
-      if (response.status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  fail(`${url.href} did not answer within ${seconds} s.`);
+interface Measured {
+  label: string;
+  sampler: MemorySampler;
+}
+
+/** With --start: the emulator, the replicas and (N > 1) the proxy, on the ports of the URLs. */
+async function startStack(opts: Options, memoryReportDir: string): Promise<ReplicaStack> {
+  await buildIfNeeded();
+  const basePort = Number(opts.baseUrl.port || 80);
+  const replicaPorts = opts.replicas === 1 ? [basePort] : Array.from({ length: opts.replicas }, (_, i) => basePort + 1 + i);
+  const stack = await startReplicaStack({
+    emulatorPort: Number(opts.emulatorUrl.port || 80),
+    replicaPorts,
+    proxyPort: opts.replicas === 1 ? undefined : basePort,
+    memoryReportDir,
+    echo: true,
+  });
+  const stopOnSignal = (code: number) => void stack.stop().finally(() => process.exit(code));
+  process.once("SIGINT", () => stopOnSignal(130));
+  process.once("SIGTERM", () => stopOnSignal(143));
+  return stack;
 }
 
 async function main(): Promise<void> {
   const opts = options();
-  let child: ChildProcess | undefined;
-  if (opts.start) {
-    child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"], {
-      stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, PORT: opts.baseUrl.port || "80", EMULATOR_PORT: opts.emulatorUrl.port || "80" },
-    });
-    process.on("exit", () => child?.kill("SIGTERM"));
-    await waitFor(new URL("/service-principals", opts.baseUrl), 900);
-  }
+  const memoryReportDir = mkdtempSync(path.join(os.tmpdir(), "load-memory-"));
+  process.on("exit", () => rmSync(memoryReportDir, { recursive: true, force: true }));
+  const stack = opts.start ? await startStack(opts, memoryReportDir) : undefined;
 
   const emulator = new Emulator(opts.emulatorUrl);
   await emulator.bearer();
   const actionId = createJobActionId();
   const targets = await emulator.targets();
   if (!targets.length) fail("the tenant has no service principal with a provisioning template.");
-  const consolePid = listeningPid(Number(opts.baseUrl.port || 80));
   const emulatorPid = listeningPid(Number(opts.emulatorUrl.port || 80));
+  const consoles: Measured[] = stack
+    ? stack.replicas.map((replica, i) => ({ label: stack.proxy ? `replica ${i} (pid ${replica.pid})` : `console (pid ${replica.pid})`, sampler: new MemorySampler(replica.pid, memoryReportDir) }))
+    : [{ label: "console", sampler: new MemorySampler(listeningPid(Number(opts.baseUrl.port || 80))) }];
+  const through = stack?.proxy ? `the round-robin proxy ${opts.baseUrl.origin} over ${stack.replicas.map((replica) => replica.url).join(", ")}` : opts.baseUrl.origin;
   console.log(
-    `load: ${opts.admins} admins for ${opts.seconds} s against ${opts.baseUrl.origin} (console pid ${consolePid ?? "not found"}), ` +
+    `load: ${opts.admins} admins for ${opts.seconds} s against ${through} (console pid ${consoles.map((c) => c.sampler.pid ?? "not found").join(", ")}), ` +
       `emulator ${opts.emulatorUrl.origin} (pid ${emulatorPid ?? "not found"}); ${targets.length} SPs with templates; createJob action ${actionId.slice(0, 12)}…`,
   );
 
@@ -320,28 +279,31 @@ async function main(): Promise<void> {
     }
   };
 
-  const memory = new MemorySampler(consolePid);
   const emulatorMemory = new MemorySampler(emulatorPid);
-  memory.start();
+  for (const { sampler } of consoles) sampler.start();
   emulatorMemory.start();
   const started = performance.now();
   const deadline = Date.now() + opts.seconds * 1000;
   let janitorRun = Promise.resolve();
   const janitorTimer = setInterval(() => (janitorRun = janitorRun.then(janitor)), 2_000);
+  const elapsed = () => ((performance.now() - started) / 1000).toFixed(0);
   const progressTimer = setInterval(() => {
-    const elapsed = (performance.now() - started) / 1000;
-    console.log(`  ${elapsed.toFixed(0)} s: ${stats.requests} requests, ${stats.errorCount()} errors, ${stats.created} jobs created, console RSS peak ${(memory.peakRssKb / 1024).toFixed(0)} MB`);
+    const peaks = consoles.map(({ sampler }) => (sampler.peakRssKb / 1024).toFixed(0)).join(" / ");
+    console.log(`  ${elapsed()} s: ${stats.requests} requests, ${stats.errorCount()} errors, ${stats.created} jobs created, console RSS peak ${peaks} MB`);
   }, 10_000);
+  const memoryTimer = setInterval(() => {
+    for (const { label, sampler } of consoles) console.log(`  ${elapsed()} s memory: ${label} ${sampler.describeNow()}`);
+  }, opts.sampleSeconds * 1000);
 
   async function admin(index: number): Promise<void> {
     let round = index;
     while (Date.now() < deadline) {
       const target = targets[round++ % targets.length];
       const list = await timed(new URL("/service-principals", opts.baseUrl));
-      stats.record("page:list", list.ms, list.error ?? (list.response!.status === 200 ? undefined : `http-${list.response!.status}`));
+      stats.record("page:list", list.ms, list.error ?? httpError(list));
       const page = new URL(`/service-principals/${target.servicePrincipalId}`, opts.baseUrl);
       const sp = await timed(page);
-      stats.record("page:sp", sp.ms, sp.error ?? (sp.response!.status === 200 ? undefined : `http-${sp.response!.status}`));
+      stats.record("page:sp", sp.ms, sp.error ?? httpError(sp));
 
       const action = await timed(page, {
         method: "POST",
@@ -349,7 +311,7 @@ async function main(): Promise<void> {
         body: JSON.stringify([await emulator.bearer(), target]),
       });
       let error = action.error;
-      if (!error && action.response!.status !== 200) error = `http-${action.response!.status}`;
+      if (!error) error = httpError(action);
       if (!error) {
         const result = decodeActionResult(action.text);
         if (!result) error = "undecodable-reply";
@@ -368,7 +330,8 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   clearInterval(janitorTimer);
   clearInterval(progressTimer);
-  const consoleMemory = memory.stop();
+  clearInterval(memoryTimer);
+  const memories = consoles.map(({ label, sampler }) => ({ label, pid: sampler.pid, heap: sampler.heap(), ...sampler.stop() }));
   const emuMemory = emulatorMemory.stop();
   await janitorRun;
   await janitor();
@@ -383,15 +346,17 @@ async function main(): Promise<void> {
   }
   console.log(`  errors: ${stats.errorCount() ? JSON.stringify(Object.fromEntries(stats.errors)) : "none"}`);
   console.log(`  jobs created through the server action: ${stats.created}; deleted afterwards: ${deleted}; cleanup errors: ${cleanupErrors}`);
-  console.log(
-    consolePid === undefined
-      ? "  console memory: pid not found (is it listening on the --base-url port on this machine?)"
-      : `  console (pid ${consolePid}) peak RSS ${consoleMemory.peakRssMb.toFixed(1)} MB sampled every 250 ms; VmHWM ${consoleMemory.hwmMb.toFixed(1)} MB; RSS at end ${consoleMemory.rssMb.toFixed(1)} MB`,
-  );
-  if (emulatorPid !== undefined && emulatorPid !== consolePid) {
+  const served = stack?.proxy?.served();
+  memories.forEach((memory, i) => {
+    if (memory.pid === undefined) return console.log("  console memory: pid not found (is it listening on the --base-url port on this machine?)");
+    const requests = served ? `; ${served[i]} requests through the proxy` : "";
+    const heap = memory.heap ? `; heap used at end ${(memory.heap.heapUsed / 1024 / 1024).toFixed(1)} MB` : "";
+    console.log(`  ${memory.label} peak RSS ${memory.peakRssMb.toFixed(1)} MB sampled every 250 ms; VmHWM ${memory.hwmMb.toFixed(1)} MB; RSS at end ${memory.rssMb.toFixed(1)} MB${heap}${requests}`);
+  });
+  if (emulatorPid !== undefined && !consoles.some(({ sampler }) => sampler.pid === emulatorPid)) {
     console.log(`  emulator (pid ${emulatorPid}) peak RSS ${emuMemory.peakRssMb.toFixed(1)} MB; VmHWM ${emuMemory.hwmMb.toFixed(1)} MB`);
   }
-  child?.kill("SIGTERM");
+  await stack?.stop();
   process.exitCode = stats.errorCount() ? 1 : 0;
 }
 
