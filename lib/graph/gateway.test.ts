@@ -193,6 +193,23 @@ describe("gateway against the emulator", () => {
     expect(seen?.aborted).toBe(true);
   });
 
+  it("leaves no timer behind once an answer is read (a pending one would keep the server request that made it alive)", async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+    const graph = gateway();
+    await graph.get(`/servicePrincipals/${segment(SP.box)}`);
+    const before = timers();
+    for (let i = 0; i < 10; i++) await graph.get(`/servicePrincipals/${segment(SP.box)}`);
+    await graph.batch([{ id: "1", method: "GET", url: `/servicePrincipals/${SP.box}/synchronization/jobs` }]);
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+
+  it("still gives up on a Graph that does not answer in time, as a network timeout", async () => {
+    await emulator.control("POST", "faults", [{ path: "/servicePrincipals", latencyMs: 1_000 }]);
+    const graph = createGraphGateway({ baseUrl: emulator.url, version: "beta", getToken: () => emulator.token("admin"), timeoutMs: 200, maxRetries: 0 });
+    const error = await failure(graph.get("/servicePrincipals"));
+    expect(error.info).toMatchObject({ kind: "network", code: "Timeout" });
+  });
+
   it("encodes ids as one path segment and rejects dot segments", () => {
     expect(segment("BoxOutDelta.7928d5b574424a97b2d66f9a9972ec01")).toBe("BoxOutDelta.7928d5b574424a97b2d66f9a9972ec01");
     expect(segment("a/b?c#d")).toBe("a%2Fb%3Fc%23d");

@@ -40,8 +40,10 @@ function stoppedBy(error: unknown, options: FleetStreamOptions, deadline: AbortS
 export function streamFleetScan(options: FleetStreamOptions): Response {
   const gone = new AbortController();
   options.disconnected.addEventListener("abort", () => gone.abort(), { once: true });
-  const deadline = AbortSignal.timeout(options.limits.deadlineMs);
-  const signal = AbortSignal.any([gone.signal, options.replaced, deadline]);
+  // Not AbortSignal.timeout: its timer would keep this request (and the scan's result) alive until it fires.
+  const deadline = new AbortController();
+  const deadlineTimer = setTimeout(() => deadline.abort(new DOMException("The fleet scan's deadline passed.", "TimeoutError")), options.limits.deadlineMs);
+  const signal = AbortSignal.any([gone.signal, options.replaced, deadline.signal]);
 
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -67,8 +69,9 @@ export function streamFleetScan(options: FleetStreamOptions): Response {
         send(encodeFleetEvent({ type: "result", scan }));
       } catch (error) {
         // A caller that went away is told nothing, and its abort is no fault to log.
-        if (!gone.signal.aborted) send(encodeFleetEvent({ type: "error", error: stoppedBy(error, options, deadline) }));
+        if (!gone.signal.aborted) send(encodeFleetEvent({ type: "error", error: stoppedBy(error, options, deadline.signal) }));
       } finally {
+        clearTimeout(deadlineTimer);
         options.onEnd();
       }
       if (!gone.signal.aborted) controller.close();
