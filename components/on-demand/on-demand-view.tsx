@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import { useJobWriteAccess } from "@/components/auth/use-job-write-access";
@@ -11,15 +12,20 @@ import { useLiveJob } from "@/components/jobs/use-live-jobs";
 import { GraphErrorDetails } from "@/components/ui/graph-error-details";
 import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
 import { RetryWait } from "@/components/ui/retry-wait";
+import { SkeletonLines } from "@/components/ui/skeleton";
 import { describeError } from "@/lib/errors/describe-error";
 import { MAX_ON_DEMAND_MEMBERS, ON_DEMAND_RATE } from "@/lib/on-demand/limits";
 import { onDemandNotices } from "@/lib/on-demand/readiness";
 import { onDemandRules } from "@/lib/on-demand/rules";
 import { onDemandSearch, parseOnDemandSearch, type SubjectChoice } from "@/lib/on-demand/subject-url";
 import { routes } from "@/lib/routes";
-import { OnDemandResult } from "./on-demand-result";
 import { SubjectPicker } from "./subject-picker";
 import { useProvisionOnDemand, type RunState } from "./use-provision-on-demand";
+
+// Shown only once a run has answered (the log entry's detail view): loaded then, not with the page.
+const OnDemandResult = dynamic(() => import("./on-demand-result").then((module) => module.OnDemandResult), {
+  loading: () => <SkeletonLines lines={4} label="Showing the result…" />,
+});
 
 /** Provision on demand for one job: the job's one `$batch` (shared cache), then the choice, the run and its result. */
 export function OnDemandView({ servicePrincipalId, jobId }: { servicePrincipalId: string; jobId: string }) {

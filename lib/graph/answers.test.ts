@@ -21,7 +21,7 @@ describe("Graph answers are checked where the console relies on them", () => {
     const failure = await getJob(graphAnswering({ status: { code: "Active" } }), "sp", "job").catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(GraphError);
     expect((failure as GraphError).info).toMatchObject({ kind: "unexpected", code: "UnexpectedGraphAnswer" });
-    expect((failure as GraphError).info.message).toMatch(/unexpected for the job \(at id\)/);
+    expect((failure as GraphError).info.message).toMatch(/unexpected for the job \(at id\): expected string\./);
   });
 
   it("a collection whose value is not a list fails the same way", async () => {

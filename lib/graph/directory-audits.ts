@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseAnswer } from "./answers";
 import type { GraphGateway, GraphPage } from "./gateway";
 import { odataString } from "./odata";
@@ -7,16 +7,16 @@ import { odataString } from "./odata";
 export const PROVISIONING_AUDIT_SERVICE = "Account Provisioning";
 export const ACTIVITY_PAGE_SIZE = 50;
 
-const identity = z.object({ displayName: z.string().nullish(), userPrincipalName: z.string().nullish() }).nullish();
+const identity = z.nullish(z.object({ displayName: z.nullish(z.string()), userPrincipalName: z.nullish(z.string()) }));
 const auditAnswer = z.object({
   id: z.string(),
   activityDisplayName: z.string(),
   activityDateTime: z.string(),
-  result: z.string().nullish(),
-  resultReason: z.string().nullish(),
-  initiatedBy: z.object({ user: identity, app: z.object({ displayName: z.string().nullish() }).nullish() }).nullish(),
-  additionalDetails: z.array(z.object({ key: z.string().nullish(), value: z.string().nullish() })).nullish(),
-  targetResources: z.array(z.object({ id: z.string().nullish(), displayName: z.string().nullish(), type: z.string().nullish() })).nullish(),
+  result: z.nullish(z.string()),
+  resultReason: z.nullish(z.string()),
+  initiatedBy: z.nullish(z.object({ user: identity, app: z.nullish(z.object({ displayName: z.nullish(z.string()) })) })),
+  additionalDetails: z.nullish(z.array(z.object({ key: z.nullish(z.string()), value: z.nullish(z.string()) }))),
+  targetResources: z.nullish(z.array(z.object({ id: z.nullish(z.string()), displayName: z.nullish(z.string()), type: z.nullish(z.string()) }))),
 });
 export type DirectoryAudit = z.infer<typeof auditAnswer>;
 const pageAnswer = z.array(auditAnswer);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseAnswer } from "./answers";
 import { segment, type GraphGateway } from "./gateway";
 import { odataString } from "./odata";
@@ -19,13 +19,13 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const directoryUser = z.object({
   id: z.string(),
-  displayName: z.string().nullish(),
-  userPrincipalName: z.string().nullish(),
-  mail: z.string().nullish(),
-  accountEnabled: z.boolean().nullish(),
-  userType: z.string().nullish(),
+  displayName: z.nullish(z.string()),
+  userPrincipalName: z.nullish(z.string()),
+  mail: z.nullish(z.string()),
+  accountEnabled: z.nullish(z.boolean()),
+  userType: z.nullish(z.string()),
 });
-const directoryGroup = z.object({ id: z.string(), displayName: z.string().nullish(), description: z.string().nullish() });
+const directoryGroup = z.object({ id: z.string(), displayName: z.nullish(z.string()), description: z.nullish(z.string()) });
 
 export type DirectoryUser = z.infer<typeof directoryUser>;
 export type DirectoryGroup = z.infer<typeof directoryGroup>;

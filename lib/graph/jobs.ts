@@ -1,6 +1,6 @@
 import type { ServicePrincipal, SynchronizationJob, SynchronizationSchema } from "@microsoft/microsoft-graph-types-beta";
 import { segment, type GraphGateway } from "./gateway";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { jobAnswer, loadedAnswer, parseAnswer, schemaAnswer, servicePrincipalAnswer, type Loaded } from "./answers";
 import { configurationRequests, savedConfiguration, type SavedConfiguration } from "./configuration";
 import { jobPath, jobsPath } from "./service-principals";

@@ -1,5 +1,5 @@
 import type { SynchronizationSchema } from "@microsoft/microsoft-graph-types-beta";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { listOf, loadedAnswer, parseAnswer, provisioningEntryAnswer, schemaAnswer, type Loaded } from "./answers";
 import type { DirectoryUser } from "./directory-search";
 import { MAX_BATCH_SIZE, segment, type BatchRequest, type BatchResult, type GraphGateway } from "./gateway";
@@ -22,22 +22,22 @@ export const TRACE_LOG_ENTRIES = 500;
 const USER_SELECT = "id,displayName,userPrincipalName,mail,accountEnabled,userType";
 
 const user = z.looseObject({
-  id: z.string().min(1),
-  displayName: z.string().nullish(),
-  userPrincipalName: z.string().nullish(),
-  mail: z.string().nullish(),
-  accountEnabled: z.boolean().nullish(),
-  userType: z.string().nullish(),
-}) as unknown as z.ZodType<DirectoryUser>;
+  id: z.string().check(z.minLength(1)),
+  displayName: z.nullish(z.string()),
+  userPrincipalName: z.nullish(z.string()),
+  mail: z.nullish(z.string()),
+  accountEnabled: z.nullish(z.boolean()),
+  userType: z.nullish(z.string()),
+}) as unknown as z.ZodMiniType<DirectoryUser>;
 
-const group = z.looseObject({ id: z.string().min(1), displayName: z.string().nullish() });
+const group = z.looseObject({ id: z.string().check(z.minLength(1)), displayName: z.nullish(z.string()) });
 const assignment = z.looseObject({
-  id: z.string().min(1),
-  principalId: z.string().nullish(),
-  principalType: z.string().nullish(),
-  principalDisplayName: z.string().nullish(),
-  resourceId: z.string().min(1),
-  resourceDisplayName: z.string().nullish(),
+  id: z.string().check(z.minLength(1)),
+  principalId: z.nullish(z.string()),
+  principalType: z.nullish(z.string()),
+  principalDisplayName: z.nullish(z.string()),
+  resourceId: z.string().check(z.minLength(1)),
+  resourceDisplayName: z.nullish(z.string()),
 });
 
 export type TraceGroup = z.infer<typeof group>;

@@ -1,5 +1,5 @@
 import type { ProvisioningObjectSummary } from "@microsoft/microsoft-graph-types-beta";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseAnswer, provisioningEntryAnswer } from "./answers";
 import type { GraphGateway, GraphPage } from "./gateway";
 import { odataString } from "./odata";

@@ -1,6 +1,6 @@
 import type { ServicePrincipal, SynchronizationJob, SynchronizationTemplate } from "@microsoft/microsoft-graph-types-beta";
 import { segment, type GraphGateway, type GraphPage } from "./gateway";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { jobAnswer, listOf, loadedAnswer, mapLoaded, parseAnswer, secretPairAnswer, servicePrincipalAnswer, templateAnswer, type Loaded } from "./answers";
 import { secretKeysOfTemplates } from "@/lib/configure/fields";
 import { toSavedSecrets, type SavedSecret } from "@/lib/configure/saved-secrets";

@@ -1,24 +1,24 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Service principal object ids are GUIDs. */
-export const servicePrincipalId = z.string().regex(GUID, "A service principal id is a GUID.");
+export const servicePrincipalId = z.string().check(z.regex(GUID, "A service principal id is a GUID."));
 /** Entra users and groups: object ids are GUIDs. */
-export const userId = z.string().regex(GUID, "A user id is a GUID.");
-export const groupId = z.string().regex(GUID, "A group id is a GUID.");
+export const userId = z.string().check(z.regex(GUID, "A user id is a GUID."));
+export const groupId = z.string().check(z.regex(GUID, "A group id is a GUID."));
 
 /**
  * Job and template ids are opaque (`BoxOutDelta.7928…`, `scim`, `API2AAD.<hex>.<guid>`): bounded, a safe
  * character set, and never a dot segment, so that each stays one path segment.
  */
 const opaqueId = (what: string, max: number) =>
-  z
-    .string()
-    .min(1, `The ${what} is empty.`)
-    .max(max, `The ${what} is longer than ${max} characters.`)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, `The ${what} may only contain letters, digits, ".", "_" and "-".`)
-    .refine((value) => !value.includes(".."), `The ${what} may not contain "..".`);
+  z.string().check(
+    z.minLength(1, `The ${what} is empty.`),
+    z.maxLength(max, `The ${what} is longer than ${max} characters.`),
+    z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, `The ${what} may only contain letters, digits, ".", "_" and "-".`),
+    z.refine((value) => !value.includes(".."), `The ${what} may not contain "..".`),
+  );
 
 export const jobId = opaqueId("job id", 200);
 export const templateId = opaqueId("template id", 100);
@@ -27,14 +27,14 @@ export const cycleId = opaqueId("cycle id", 200);
 export const logEntryId = opaqueId("log entry id", 200);
 
 /** Synchronization rule ids: GUIDs, with a version suffix in the docs' group example (`33f7…#V2`). */
-export const ruleId = z
-  .string()
-  .min(1, "The rule id is empty.")
-  .max(200, "The rule id is longer than 200 characters.")
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._#-]*$/, 'The rule id may only contain letters, digits, ".", "_", "#" and "-".');
+export const ruleId = z.string().check(
+  z.minLength(1, "The rule id is empty."),
+  z.maxLength(200, "The rule id is longer than 200 characters."),
+  z.regex(/^[A-Za-z0-9][A-Za-z0-9._#-]*$/, 'The rule id may only contain letters, digits, ".", "_", "#" and "-".'),
+);
 
 /** The first problem with `value` as the schema sees it, or null when it is valid. */
-export function idProblem(schema: z.ZodType<string>, value: unknown): string | null {
+export function idProblem(schema: z.ZodMiniType<string>, value: unknown): string | null {
   const result = schema.safeParse(value);
   return result.success ? null : result.error.issues[0]?.message ?? "Invalid id.";
 }

@@ -2,7 +2,8 @@
  * Lighthouse (mobile, default throttling) on a page as a plain Node program: a console page as a signed-in
  * admin when `emulatorUrl` is given, any other page as it is.
  * Set BENCH_LIGHTHOUSE_REPORT=<file> to also write the full report (JSON) there.
- * Usage: node scripts/bench/lighthouse-run.mjs '{"url","emulatorUrl"?,"chromiumPath","chromiumArgs"}'  → prints one JSON line.
+ * Usage: node scripts/bench/lighthouse-run.mjs '{"url","emulatorUrl"?,"ready"?,"chromiumPath","chromiumArgs"}'  → prints one JSON line.
+ * `ready`: the CSS selector that says the signed-in page has shown its Graph data (default: a job card).
  * (scripts/bench/lighthouse.ts runs it.)
  *
  * Plain JavaScript run by `node`, not by tsx, on purpose: tsx compiles every module it loads (Lighthouse's
@@ -17,7 +18,7 @@
 import { writeFileSync } from "node:fs";
 import lighthouse from "lighthouse";
 import puppeteer from "puppeteer-core";
-const { url, emulatorUrl, chromiumPath, chromiumArgs } = JSON.parse(process.argv[2] ?? "{}");
+const { url, emulatorUrl, ready = '[data-testid="job-status-card"]', chromiumPath, chromiumArgs } = JSON.parse(process.argv[2] ?? "{}");
 if (!url || !chromiumPath) {
   console.error('usage: node scripts/bench/lighthouse-run.mjs \'{"url":…,"emulatorUrl":…,"chromiumPath":…,"chromiumArgs":[…]}\' (emulatorUrl: sign in first)');
   process.exit(2);
@@ -34,7 +35,7 @@ try {
     while (page.url().startsWith(emulatorUrl) || new URL(page.url()).pathname.startsWith("/auth/bridge")) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await page.waitForSelector('[data-testid="job-status-card"]');
+    await page.waitForSelector(ready, { timeout: 120_000 });
   } else {
     await page.goto(url, { waitUntil: "networkidle0" });
   }
@@ -70,6 +71,10 @@ try {
       lcpElement: lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? null,
       failing,
       finalUrl: lhr.finalDisplayedUrl,
+      // Where the main thread's time went (Lighthouse's own breakdowns, unthrottled ms × its CPU multiplier).
+      mainThread: (lhr.audits["mainthread-work-breakdown"]?.details?.items ?? []).map((item) => ({ group: item.groupLabel ?? item.group, ms: Math.round(item.duration) })),
+      scripts: (lhr.audits["bootup-time"]?.details?.items ?? []).slice(0, 6).map((item) => ({ url: String(item.url).replace(/^https?:\/\/[^/]+/, ""), scriptingMs: Math.round(item.scripting), parseMs: Math.round(item.scriptParseCompile) })),
+      longTasks: (lhr.audits["long-tasks"]?.details?.items ?? []).slice(0, 8).map((item) => ({ url: String(item.url).replace(/^https?:\/\/[^/]+/, ""), startMs: Math.round(item.startTime), ms: Math.round(item.duration) })),
     }),
   );
 } finally {

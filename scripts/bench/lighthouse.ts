@@ -3,6 +3,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../lib/chromium";
 
+const MAX_ATTEMPTS = 3;
+
 export interface LighthouseScores {
   performance: number;
   accessibility: number;
@@ -11,25 +13,41 @@ export interface LighthouseScores {
   lcpElement: string | null;
   /** Weighted audits that did not pass, as "id (score)". */
   failing: string[];
+  mainThread: { group: string; ms: number }[];
+  scripts: { url: string; scriptingMs: number; parseMs: number }[];
+  longTasks: { url: string; startMs: number; ms: number }[];
 }
 
 /**
- * Lighthouse (mobile, default throttling) on a page; with `emulatorUrl`, on a console page as an admin
- * signed in there. Runs in a plain `node` child (lighthouse-run.mjs explains why not under tsx).
+ * Lighthouse (mobile, default throttling) on a page; with `signedIn`, on a console page as an admin signed in
+ * at the emulator, once `ready` (a selector) shows the page's Graph data. Runs in a plain `node` child (lighthouse-run.mjs explains why not under tsx).
  */
-export async function runLighthouse(url: string, emulatorUrl?: string): Promise<LighthouseScores> {
+export async function runLighthouse(url: string, signedIn?: { emulatorUrl: string; ready: string }): Promise<LighthouseScores> {
   const script = path.join(process.cwd(), "scripts", "bench", "lighthouse-run.mjs");
-  const input = JSON.stringify({ url, emulatorUrl, chromiumPath: CHROMIUM_PATH, chromiumArgs: CHROMIUM_ARGS });
-  const { stdout } = await promisify(execFile)(process.execPath, [script, input], { maxBuffer: 16 * 1024 * 1024, timeout: 300_000 });
-  const line = stdout.trim().split("\n").at(-1);
-  if (!line) throw new Error("Lighthouse printed nothing.");
-  return JSON.parse(line) as LighthouseScores;
+  const input = JSON.stringify({ url, emulatorUrl: signedIn?.emulatorUrl, ready: signedIn?.ready, chromiumPath: CHROMIUM_PATH, chromiumArgs: CHROMIUM_ARGS });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, [script, input], { maxBuffer: 16 * 1024 * 1024, timeout: 300_000 });
+      const line = stdout.trim().split("\n").at(-1);
+      if (!line) throw new Error("Lighthouse printed nothing.");
+      return JSON.parse(line) as LighthouseScores;
+    } catch (error) {
+      // Lighthouse's own advice for a trace it could not record (NO_NAVSTART, NO_FCP…): run it again.
+      if (attempt >= MAX_ATTEMPTS || !String(error).includes("Please run Lighthouse again")) throw error;
+      console.log(`Lighthouse could not record ${url} (attempt ${attempt}); running it again.`);
+    }
+  }
 }
 
-/** The run with the median performance score of `runs` Lighthouse runs, and every run's score. */
-export async function medianLighthouse(runs: number, once: () => Promise<LighthouseScores>): Promise<{ median: LighthouseScores; scores: number[] }> {
+/** `runs` Lighthouse runs: the run with the median performance score, the median TBT, and every run's score and TBT. */
+export async function medianLighthouse(
+  runs: number,
+  once: () => Promise<LighthouseScores>,
+): Promise<{ median: LighthouseScores; tbtMs: number; scores: number[]; tbts: number[] }> {
   const results: LighthouseScores[] = [];
   for (let i = 0; i < runs; i++) results.push(await once());
-  results.sort((a, b) => a.performance - b.performance);
-  return { median: results[Math.floor((results.length - 1) / 2)], scores: results.map((result) => result.performance) };
+  const tbts = results.map((result) => result.metrics.tbtMs ?? 0);
+  const middle = <T>(sorted: T[]) => sorted[Math.floor((sorted.length - 1) / 2)];
+  const byScore = [...results].sort((a, b) => a.performance - b.performance);
+  return { median: middle(byScore), tbtMs: middle([...tbts].sort((a, b) => a - b)), scores: results.map((result) => result.performance), tbts };
 }
