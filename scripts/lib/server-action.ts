@@ -22,17 +22,37 @@ export async function callServerAction<T>(pageUrl: string, actionId: string, arg
     body: JSON.stringify(args),
   });
   const text = await response.text();
-  // The flight reply is one row per line, `<id>:<json>`; row 0 points at the row holding the return value.
-  const rows = new Map(
-    text
-      .split("\n")
-      .map((line) => /^([0-9a-f]+):(.*)$/.exec(line))
-      .filter((match): match is RegExpExecArray => match !== null)
-      .map((match) => [match[1], match[2]] as const),
-  );
+  const rows = flightRows(Buffer.from(text, "utf8"));
   const head = JSON.parse(rows.get("0") ?? "null") as { a?: string } | null;
   const pointer = head?.a?.startsWith("$@") ? head.a.slice(2) : undefined;
   const raw = pointer === undefined ? undefined : rows.get(pointer);
   if (raw === undefined) throw new Error(`Unexpected server action reply (HTTP ${response.status}): ${text.slice(0, 200)}`);
-  return { status: response.status, value: JSON.parse(raw) as T };
+  // A long string is sent as its own text row and referenced as "$<row id>".
+  const value = JSON.parse(raw, (_key, item: unknown) => (typeof item === "string" && /^\$[0-9a-f]+$/.test(item) && rows.has(item.slice(1)) ? rows.get(item.slice(1)) : item)) as T;
+  return { status: response.status, value };
+}
+
+/**
+ * The rows of a flight reply: `<id>:<json>\n`, or `<id>:T<byte length in hex>,<text>` for a text row, which has no
+ * line break after it (its length says where it ends).
+ */
+function flightRows(reply: Buffer): Map<string, string> {
+  const rows = new Map<string, string>();
+  let at = 0;
+  while (at < reply.length) {
+    const colon = reply.indexOf(":", at);
+    if (colon < 0) break;
+    const id = reply.subarray(at, colon).toString("utf8").trim();
+    if (reply[colon + 1] === 0x54 /* T */) {
+      const comma = reply.indexOf(",", colon);
+      const length = parseInt(reply.subarray(colon + 2, comma).toString("utf8"), 16);
+      rows.set(id, reply.subarray(comma + 1, comma + 1 + length).toString("utf8"));
+      at = comma + 1 + length;
+    } else {
+      const end = reply.indexOf("\n", colon);
+      rows.set(id, reply.subarray(colon + 1, end < 0 ? reply.length : end).toString("utf8"));
+      at = end < 0 ? reply.length : end + 1;
+    }
+  }
+  return rows;
 }
