@@ -23,7 +23,7 @@ import { routeBundles } from "./bench/bundle-size";
 import { launchChromium, signIn } from "./bench/browser";
 import { medianLighthouse, runLighthouse, type LighthouseScores } from "./bench/lighthouse";
 import { withBareNextApp } from "./bench/bare-next";
-import { startNextServer } from "./bench/next-server";
+import { startNextServer } from "./lib/next-server";
 import { criticalPathDepth, median, percentile } from "./bench/stats";
 import { buildIfNeeded } from "./lib/build-if-needed";
 import { embeddedConsoleEnv } from "./lib/embedded";
@@ -535,7 +535,7 @@ async function main() {
     await measure("lighthouse", "Lighthouse", () => lighthouseRows(emulator));
   } finally {
     await browser.close();
-    consoleProcess.kill();
+    await consoleProcess.stop();
     await emulator.close();
   }
   printTable();

@@ -20,6 +20,8 @@ export const DIRECTORY_GRAPH_SCOPES = ["Directory.Read.All"] as const;
  */
 export const EMBEDDED_CLIENT_ID = "3f4e8a21-6b0c-4d9e-8f7a-2b1c0d9e8f7a";
 
+/** Microsoft Graph's global service: the default Graph, and the resource the embedded emulator stands in for. */
+const GLOBAL_GRAPH = "https://graph.microsoft.com";
 /** Microsoft Graph in each national cloud (Microsoft Graph national cloud deployments). */
 export const GRAPH_CLOUD_HOSTS = ["graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "microsoftgraph.chinacloudapi.cn"] as const;
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -35,7 +37,7 @@ export function isGuid(value: string): boolean {
  * http on loopback, the only http parseRuntimeConfig accepts) stands in for graph.microsoft.com.
  */
 export function graphResource(graphBaseUrl: string): string {
-  return graphBaseUrl.startsWith("https://") ? graphBaseUrl : "https://graph.microsoft.com";
+  return graphBaseUrl.startsWith("https://") ? graphBaseUrl : GLOBAL_GRAPH;
 }
 const TENANT_NAME = /^(?=.{3,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
 
@@ -101,7 +103,7 @@ function graphOrigin(value: string, clientId: string): string {
     throw new ConfigError("GRAPH_BASE_URL", `"${host}" is not a Microsoft Graph host (${GRAPH_CLOUD_HOSTS.join(", ")}).`);
   }
   if (clientId === EMBEDDED_CLIENT_ID && LOOPBACK_HOSTS.has(hostname)) return graph;
-  throw new ConfigError("GRAPH_BASE_URL", "plain http is only for the embedded emulator on a loopback address (ENTRA_CLIENT_ID unset); use https://graph.microsoft.com or your cloud's Graph.");
+  throw new ConfigError("GRAPH_BASE_URL", `plain http is only for the embedded emulator on a loopback address (ENTRA_CLIENT_ID unset); use ${GLOBAL_GRAPH} or your cloud's Graph.`);
 }
 
 /** Reads the console's configuration from the environment; throws a ConfigError naming the variable at fault. */
@@ -131,7 +133,7 @@ export function parseRuntimeConfig(source: Record<string, string | undefined>): 
     authorityMetadataUrl: metadataUrl
       ? new URL(origin("ENTRA_AUTHORITY_METADATA_URL", metadataUrl, ["https:", "http:"])).href
       : undefined,
-    graphBaseUrl: graphOrigin(blank(vars.GRAPH_BASE_URL) ?? "https://graph.microsoft.com", clientId),
+    graphBaseUrl: graphOrigin(blank(vars.GRAPH_BASE_URL) ?? GLOBAL_GRAPH, clientId),
     graphApiVersion: graphVersion,
   };
 }

@@ -15,10 +15,8 @@ export interface FleetScanLimits {
 
 export const FLEET_SCAN_LIMITS: FleetScanLimits = { maxScans: 4, busyRetryAfterSeconds: 5, deadlineMs: 120_000, maxPages: 200 };
 
-export const REPLACED_REASON = "replaced";
-
 export interface ScanTicket {
-  /** Aborts (reason REPLACED_REASON) when a newer scan with the same token starts. */
+  /** Aborts when a newer scan with the same token starts. */
   signal: AbortSignal;
   release(): void;
 }
@@ -35,7 +33,7 @@ export function createFleetAdmission(maxScans: number) {
       const key = createHash("sha256").update(token).digest("base64url");
       const previous = running.get(key);
       if (!previous && running.size >= maxScans) return null;
-      previous?.abort(REPLACED_REASON);
+      previous?.abort(new DOMException("A newer scan with the same token started.", "AbortError"));
       const ticket = new AbortController();
       running.set(key, ticket);
       return {
@@ -45,10 +43,5 @@ export function createFleetAdmission(maxScans: number) {
         },
       };
     },
-    get running(): number {
-      return running.size;
-    },
   };
 }
-
-export type FleetAdmission = ReturnType<typeof createFleetAdmission>;

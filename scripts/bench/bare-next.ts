@@ -1,8 +1,8 @@
-import type { ChildProcess } from "node:child_process";
 import { copyFileSync, cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildNextApp, startNextServer } from "./next-server";
+import { buildNextApp, startNextServer } from "../lib/next-server";
+import type { ServedChild } from "../lib/served-child";
 
 const TEMPLATE = path.join("scripts", "bench", "bare-next-app");
 
@@ -32,7 +32,7 @@ function linkTree(from: string, to: string): void {
  */
 export async function withBareNextApp<T>(port: number, measure: (url: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "bare-next-app-"));
-  let server: ChildProcess | undefined;
+  let server: ServedChild | undefined;
   try {
     cpSync(TEMPLATE, dir, { recursive: true });
     writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "bare-next-app", private: true }));
@@ -41,7 +41,7 @@ export async function withBareNextApp<T>(port: number, measure: (url: string) =>
     server = await startNextServer(dir, port);
     return await measure(`http://127.0.0.1:${port}/`);
   } finally {
-    server?.kill();
+    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

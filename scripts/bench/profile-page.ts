@@ -9,7 +9,7 @@ import { startEmulator } from "../../lib/emulator/server";
 import { SP } from "../../lib/emulator/seed/ids";
 import { embeddedConsoleEnv } from "../lib/embedded";
 import { launchChromium, signIn } from "./browser";
-import { startNextServer } from "./next-server";
+import { startNextServer } from "../lib/next-server";
 
 const CONSOLE = "http://127.0.0.1:3610";
 const LOADS = 3;
@@ -56,7 +56,7 @@ async function main() {
     for (const [key, value] of busy.sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${(value / LOADS).toFixed(1).padStart(8)} ms  ${key}`);
   } finally {
     await browser.close();
-    server.kill();
+    await server.stop();
     await emulator.close();
   }
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { embeddedConsoleEnv } from "./embedded";
+import { startNextServer } from "./next-server";
 import { startServedChild, type ServedChild } from "./served-child";
 
 /**
@@ -8,7 +9,6 @@ import { startServedChild, type ServedChild } from "./served-child";
  * process of its own (`lib/emulator/main.ts`), which lets a browser call it from `consoleOrigin` (the proxy in
  * front of the replicas: the origin the browser sees). Run from the repository root.
  */
-const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 const MEMORY_REPORT = path.resolve("scripts", "lib", "memory-report.mjs");
 
 export interface ReplicaOptions {
@@ -27,21 +27,15 @@ export interface Replicas {
 /** Starts one replica per port (in parallel); if any fails to answer, stops the others and throws. */
 export async function startReplicas(ports: number[], emulatorUrl: string, options: ReplicaOptions = {}): Promise<Replicas> {
   const nodeOptions = [process.env.NODE_OPTIONS, options.memoryReportDir ? `--import ${JSON.stringify(MEMORY_REPORT)}` : undefined].filter(Boolean).join(" ");
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env: Record<string, string | undefined> = {
     ...embeddedConsoleEnv(emulatorUrl),
     ...options.env,
-    NEXT_TELEMETRY_DISABLED: "1",
     ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
     ...(options.memoryReportDir ? { MEMORY_REPORT_DIR: options.memoryReportDir } : {}),
   };
   const started = await Promise.allSettled(
     ports.map((port, index) =>
-      startServedChild(`replica ${index}`, process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
-        env,
-        readyUrl: `http://127.0.0.1:${port}/`,
-        echo: options.echo,
-      }),
+      startNextServer(".", port, env, { name: `replica ${index}`, echo: options.echo }),
     ),
   );
   const replicas = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));

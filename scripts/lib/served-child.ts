@@ -13,6 +13,7 @@ export interface ServedChild {
 
 export interface ServedChildOptions {
   env: NodeJS.ProcessEnv;
+  cwd?: string;
   /** Polled until it answers below 500. */
   readyUrl: string;
   timeoutMs?: number;
@@ -39,7 +40,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 export async function startServedChild(name: string, command: string, args: string[], options: ServedChildOptions): Promise<ServedChild> {
-  const child = spawn(command, args, { env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
   const tail: string[] = [];
   for (const stream of [child.stdout!, child.stderr!]) {
     stream.setEncoding("utf8");
