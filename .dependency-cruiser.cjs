@@ -20,20 +20,32 @@ module.exports = {
     {
       name: "no-prod-to-emulator",
       severity: "error",
-      comment: "lib/emulator/ is a separate program (npm run emulator); the console must talk to it only over HTTP.",
+      comment:
+        "lib/emulator/ and lib/scim-target/ are separate programs (npm run emulator, npm run scim-target); the console must talk to them only over HTTP.",
       from: {
         path: ["^(app|components|lib)/", "^(proxy|instrumentation)\\.ts$"],
-        pathNot: ["^lib/emulator/", ...TEST_FILES],
+        pathNot: ["^lib/emulator/", "^lib/scim-target/", ...TEST_FILES],
       },
-      to: { path: "^lib/emulator/" },
+      to: { path: ["^lib/emulator/", "^lib/scim-target/"] },
     },
     {
       name: "emulator-is-standalone",
       severity: "error",
-      comment: "lib/emulator/ is a separate program: it may import only itself, npm packages and node built-ins.",
+      comment:
+        "lib/emulator/ is a separate program: it may import only itself, npm packages and node built-ins (so not lib/scim-target/, which it reaches over HTTP).",
       from: { path: "^lib/emulator/", pathNot: TEST_FILES },
       to: {
         pathNot: ["^lib/emulator/", "(^|/)node_modules/"],
+        dependencyTypesNot: ["core"],
+      },
+    },
+    {
+      name: "scim-target-is-standalone",
+      severity: "error",
+      comment: "lib/scim-target/ is a separate program (the local SCIM target): it may import only itself, npm packages and node built-ins.",
+      from: { path: "^lib/scim-target/", pathNot: TEST_FILES },
+      to: {
+        pathNot: ["^lib/scim-target/", "(^|/)node_modules/"],
         dependencyTypesNot: ["core"],
       },
     },

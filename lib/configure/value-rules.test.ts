@@ -48,14 +48,16 @@ describe("credentialValueProblem", () => {
 });
 
 describe("httpsUrlProblem", () => {
-  it("accepts https URLs", () => {
-    for (const url of ["https://scim.example.com/v2", "https://SCIM.example.com/v2/", "https://bücher.example/scim", "https://10.0.0.1:8443/scim"]) {
+  it("accepts https URLs, and http to this machine's loopback (a SCIM endpoint under development)", () => {
+    for (const url of ["https://scim.example.com/v2", "https://SCIM.example.com/v2/", "https://bücher.example/scim", "https://10.0.0.1:8443/scim", "http://127.0.0.1:4020/scim/v2", "http://localhost:4020/scim/v2", "http://[::1]:4020/scim"]) {
       expect(httpsUrlProblem(url, "Tenant URL")).toBeNull();
     }
   });
 
   it.each([
     ["plain http", "http://scim.example.com/v2", /must start with https:\/\//],
+    ["plain http to a private address", "http://10.0.0.1/scim", /only an endpoint on this machine \(127\.0\.0\.1, localhost\) may use http:\/\//],
+    ["plain http to a look-alike host", "http://127.0.0.1.example.com/scim", /must start with https:\/\//],
     ["no scheme", "scim.example.com/v2", /full https:\/\/ address/],
     ["javascript:", "javascript:alert(1)", /must start with https/],
     ["script", "<script>alert(1)</script>", /full https:\/\/ address/],

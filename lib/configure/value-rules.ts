@@ -33,7 +33,10 @@ export function credentialValueProblem(value: string, label: string): string | n
   return textProblem(value, label);
 }
 
-/** A field that must be an https URL (the connection carries the admin credentials). */
+/** This machine: a SCIM endpoint under development (`npm run scim-target`) is reached over plain http here only. */
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/** A field that must be an https URL (the connection carries the admin credentials), or http to this machine's loopback. */
 export function httpsUrlProblem(value: string, label: string): string | null {
   const example = "for example https://scim.example.com/v2";
   let url: URL;
@@ -42,7 +45,9 @@ export function httpsUrlProblem(value: string, label: string): string | null {
   } catch {
     return `The ${label} must be a full https:// address, ${example}.`;
   }
-  if (url.protocol !== "https:") return `The ${label} must start with https:// (the connection carries the admin credentials), ${example}.`;
+  const loopback = url.protocol === "http:" && LOOPBACK_HOST.test(url.hostname);
+  if (url.protocol !== "https:" && !loopback)
+    return `The ${label} must start with https:// (the connection carries the admin credentials), ${example}; only an endpoint on this machine (127.0.0.1, localhost) may use http://.`;
   if (url.username || url.password) return `The ${label} must not contain a user name or password.`;
   if (!url.hostname) return `The ${label} must name a host, ${example}.`;
   return null;

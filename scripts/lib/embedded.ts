@@ -3,6 +3,8 @@ import { EMBEDDED_CLIENT_ID } from "../../lib/emulator/identity/client";
 import { EMBEDDED_AUTHORITY_HOST } from "../../lib/emulator/identity/msal-recipe";
 import { emulatorOptionsFromEnv } from "../../lib/emulator/options-from-env";
 import { startEmulator } from "../../lib/emulator/server";
+import { scimTargetOptionsFromEnv } from "../../lib/scim-target/env";
+import { startScimTarget, type ScimTarget } from "../../lib/scim-target/server";
 
 export interface EmbeddedEmulator {
   /** Environment that points the console at the emulator: the same variables a real tenant uses. */
@@ -22,7 +24,27 @@ export function embeddedConsoleEnv(emulatorUrl: string): Record<string, string> 
 }
 
 /**
- * Starts the embedded Graph emulator unless the environment names a real tenant (ENTRA_CLIENT_ID).
+ * The built-in SCIM server beside the emulator (SCIM_TARGET_PORT, default 4020): the endpoint a custom SCIM app's
+ * credentials can point at (README "Test your SCIM endpoint"). A busy port or bad variable is reported, not fatal.
+ */
+async function startBuiltInScimTarget(): Promise<ScimTarget | undefined> {
+  const config = scimTargetOptionsFromEnv(process.env);
+  if ("error" in config) {
+    console.warn(`Built-in SCIM server not started: ${config.error}`);
+    return undefined;
+  }
+  try {
+    const target = await startScimTarget(config.options);
+    console.log(`SCIM endpoint (built-in SCIM server): ${target.url}  Secret token: ${target.token}`);
+    return target;
+  } catch (error) {
+    console.warn(`Built-in SCIM server not started on port ${config.options.port}: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/**
+ * Starts the embedded Graph emulator (and the built-in SCIM server) unless the environment names a real tenant (ENTRA_CLIENT_ID).
  * `consoleOrigin` (the console this script serves, `http://127.0.0.1:$PORT`) is the browser origin the emulator
  * lets call it besides its own (its localhost spelling too), with any EMULATOR_CONSOLE_ORIGIN added.
  */
@@ -32,5 +54,6 @@ export async function startEmbeddedEmulator(consoleOrigin: string): Promise<Embe
   const extra = options.consoleOrigin === undefined ? [] : typeof options.consoleOrigin === "string" ? [options.consoleOrigin] : options.consoleOrigin;
   const emulator = await startEmulator({ ...options, consoleOrigin: [consoleOrigin, ...extra] });
   console.log(`Graph emulator: ${emulator.url}`);
-  return { consoleEnv: embeddedConsoleEnv(emulator.url), close: () => emulator.close() };
+  const scimTarget = await startBuiltInScimTarget();
+  return { consoleEnv: embeddedConsoleEnv(emulator.url), close: async () => void (await Promise.all([emulator.close(), scimTarget?.close()])) };
 }

@@ -129,7 +129,9 @@ export async function handleControl(method: string, segments: string[], received
       const sp = state.tenant.servicePrincipal(spId);
       const job = sp ? state.tenant.synchronization(sp.id).jobs.get(jobId) : undefined;
       if (!job?.provisioner) throw notFound(`No job '${jobId}' on service principal '${spId}'.`);
-      evaluate(job, state.clock.now()); // the cycles that have ended run before their results are read
+      // The cycles that have ended run before their results are read (a SCIM endpoint's over HTTP).
+      await job.provisioner.settleRemote(state.clock.now());
+      evaluate(job, state.clock.now());
       return { status: 200, body: { value: job.provisioner.target.all() } };
     }
     case "requests": {

@@ -1,6 +1,6 @@
 import type { DirectoryGroup, DirectoryUser } from "../directory/types";
 import type { ModifiedProperty, ProvisioningEvent, ProvisioningStepInput } from "../logs/types";
-import type { TargetDirectory } from "../targets/target-directory";
+import type { TargetDirectory, TargetView } from "../targets/target-directory";
 import { changes, groupSource, mappedValues, objectMapping, userSource, type ObjectMapping, type SourceObject } from "./mapping";
 import { hashGuid } from "./random";
 import { scopeOf } from "./scoping";
@@ -64,7 +64,7 @@ export interface CycleInput {
 
 const SOURCE_SYSTEM = { id: hashGuid("system:Azure Active Directory"), displayName: "Azure Active Directory" };
 
-interface Pass {
+export interface Pass {
   mapping: ObjectMapping;
   inScope: readonly SourceObject[];
   /** An object that left the scope; undefined when it no longer exists. */
@@ -77,7 +77,7 @@ export interface SyncContext {
   cycleId: string;
   jobId: string;
   servicePrincipal: { id: string; displayName: string };
-  target: TargetDirectory;
+  target: TargetView;
   mapping: ObjectMapping;
 }
 
@@ -89,15 +89,22 @@ export type SyncOutcome = ProvisioningEvent & { logged: boolean; skipReason?: st
  * its account has to be disabled). Creates, updates or disables its account; a redundant export is skipped.
  * With `stage`, a disable is only described (`stagedDelete`), and the account is left as it is.
  */
-export function syncObject(ctx: SyncContext, object: SourceObject, scope: { inScope: boolean; details: Record<string, string> }, stage = false): SyncOutcome | null {
+export type Scope = { inScope: boolean; details: Record<string, string> };
+
+/** The target attributes an object gets: out of scope or disabled in Entra, it is soft-deleted (`IsSoftDeleted`). */
+export function targetValues(mapping: ObjectMapping, object: SourceObject, scope: Scope): Record<string, string | null> {
+  const softDeleted = !scope.inScope || (object.kind === "User" && object.attribute("accountEnabled") === "false");
+  return mappedValues(mapping, object, softDeleted);
+}
+
+export function syncObject(ctx: SyncContext, object: SourceObject, scope: Scope, stage = false): SyncOutcome | null {
   const { mapping, target } = ctx;
   const matchingAttribute = mapping.matching?.targetAttributeName;
   if (!matchingAttribute) return null;
   const objectType = mapping.targetObjectName;
   const app = ctx.servicePrincipal.displayName;
   const what = `${object.kind} '${object.label}'`;
-  const softDeleted = !scope.inScope || (object.kind === "User" && object.attribute("accountEnabled") === "false");
-  const values = mappedValues(mapping, object, softDeleted);
+  const values = targetValues(mapping, object, scope);
   const key = values[matchingAttribute];
   const account = target.bySource(object.id) ?? (key ? target.find(objectType, matchingAttribute, key) : undefined);
 
@@ -196,13 +203,9 @@ export function syncObject(ctx: SyncContext, object: SourceObject, scope: { inSc
   });
 }
 
-/**
- * A cycle's pass over one mapping: every object in scope, then the accounts whose object left it (staged when
- * there are as many disables as the deletion threshold). Skips are not logged.
- */
-function runPass(input: CycleInput, pass: Pass, totals: CycleCounts): void {
-  const ctx: SyncContext = { at: input.at, cycleId: input.cycleId, jobId: input.jobId, servicePrincipal: input.servicePrincipal, target: input.target, mapping: pass.mapping };
-  const record = (outcome: SyncOutcome | null) => {
+/** Counts and logs a cycle's outcomes (skips are not logged). */
+export function recorder(input: Pick<CycleInput, "log">, totals: CycleCounts) {
+  return (outcome: SyncOutcome | null) => {
     if (!outcome?.logged) return;
     const { logged: _logged, skipReason: _skipReason, ...event } = outcome;
     totals.imported++;
@@ -211,33 +214,70 @@ function runPass(input: CycleInput, pass: Pass, totals: CycleCounts): void {
     else totals.exported++;
     input.log(event);
   };
+}
+
+/** The objects whose accounts are in the target but who are no longer in the pass's scope (and still exist). */
+export function leavingObjects(target: TargetView, pass: Pass, inScope: ReadonlySet<string>): SourceObject[] {
+  return target
+    .all(pass.mapping.targetObjectName)
+    .filter((account) => !inScope.has(account.sourceId))
+    .map((account) => pass.lookup(account.sourceId))
+    .filter((object): object is SourceObject => Boolean(object));
+}
+
+/** The disables a cycle stages instead of doing: all of them when they reach the deletion threshold, else none. */
+export function stagedDisables(ctx: SyncContext, leaving: readonly SourceObject[], deletions: DeletionGuard): SyncOutcome[] {
+  if (deletions.threshold === null || deletions.force) return [];
+  const staged = leaving.map((object) => syncObject(ctx, object, scopeOf(ctx.mapping, object, false), true)).filter((outcome) => outcome?.action === "stagedDelete");
+  return staged.length >= deletions.threshold ? (staged as SyncOutcome[]) : [];
+}
+
+export const passContext = (input: CycleInput, mapping: ObjectMapping): SyncContext => ({
+  at: input.at,
+  cycleId: input.cycleId,
+  jobId: input.jobId,
+  servicePrincipal: input.servicePrincipal,
+  target: input.target,
+  mapping,
+});
+
+/**
+ * A cycle's pass over one mapping: every object in scope, then the accounts whose object left it (staged when
+ * there are as many disables as the deletion threshold).
+ */
+function runPass(input: CycleInput, pass: Pass, totals: CycleCounts): void {
+  const ctx = passContext(input, pass.mapping);
+  const record = recorder(input, totals);
   const inScope = new Set<string>();
   for (const object of pass.inScope) {
     inScope.add(object.id);
     record(syncObject(ctx, object, scopeOf(pass.mapping, object, true)));
   }
-  const leaving = input.target
-    .all(pass.mapping.targetObjectName)
-    .filter((account) => !inScope.has(account.sourceId))
-    .map((account) => pass.lookup(account.sourceId))
-    .filter((object): object is SourceObject => Boolean(object));
-  const { threshold, force } = input.deletions;
-  if (threshold !== null && !force) {
-    const staged = leaving.map((object) => syncObject(ctx, object, scopeOf(pass.mapping, object, false), true)).filter((outcome) => outcome?.action === "stagedDelete");
-    if (staged.length >= threshold) return staged.forEach(record);
-  }
+  const leaving = leavingObjects(input.target, pass, inScope);
+  const staged = stagedDisables(ctx, leaving, input.deletions);
+  if (staged.length > 0) return staged.forEach(record);
   for (const object of leaving) record(syncObject(ctx, object, scopeOf(pass.mapping, object, false)));
 }
 
-export function runCycle(input: CycleInput): CycleCounts {
-  const totals: CycleCounts = { entitled: input.inScope.length + input.groupsInScope.length, imported: 0, exported: 0, escrowed: 0, staged: 0 };
+/** The passes of a cycle: users first, then groups (whose members are the users' accounts). */
+export function cyclePasses(input: CycleInput): Pass[] {
+  const passes: Pass[] = [];
   const users = objectMapping(input.schema, "user");
-  if (users) runPass(input, { mapping: users, inScope: input.inScope.map(userSource), lookup: (id) => lookupUser(input, id) }, totals);
+  if (users) passes.push({ mapping: users, inScope: input.inScope.map(userSource), lookup: (id) => lookupUser(input, id) });
   const groups = objectMapping(input.schema, "group");
   if (groups) {
+    // Group sources read their members' accounts when the value is needed: built now, read after the users' pass.
     const sources = input.groupsInScope.map((group) => groupSource(group, input.members(group.id), input.target));
-    runPass(input, { mapping: groups, inScope: sources, lookup: () => undefined }, totals);
+    passes.push({ mapping: groups, inScope: sources, lookup: () => undefined });
   }
+  return passes;
+}
+
+export const emptyCounts = (input: CycleInput): CycleCounts => ({ entitled: input.inScope.length + input.groupsInScope.length, imported: 0, exported: 0, escrowed: 0, staged: 0 });
+
+export function runCycle(input: CycleInput): CycleCounts {
+  const totals = emptyCounts(input);
+  for (const pass of cyclePasses(input)) runPass(input, pass, totals);
   return totals;
 }
 

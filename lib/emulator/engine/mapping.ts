@@ -1,6 +1,6 @@
 import type { DirectoryGroup, DirectoryUser } from "../directory/types";
 import type { ModifiedProperty } from "../logs/types";
-import type { TargetDirectory } from "../targets/target-directory";
+import type { TargetView } from "../targets/target-directory";
 
 /** A job schema's object mappings as the engine reads them, and the values they give an Entra object. */
 
@@ -31,6 +31,8 @@ export interface ObjectMapping {
   required: string[];
   /** What the mapping may do (`flowTypes`; Graph's default is Add, Update, Delete). */
   flows: { add: boolean; update: boolean; delete: boolean };
+  /** The target directory's attribute types (`String`, `Boolean`, `Reference`, …), by attribute name. */
+  types: Record<string, string | undefined>;
 }
 
 function flowsOf(flowTypes: unknown): ObjectMapping["flows"] {
@@ -40,14 +42,14 @@ function flowsOf(flowTypes: unknown): ObjectMapping["flows"] {
 }
 
 interface SchemaShape {
-  directories?: { name?: string; objects?: { name?: string; attributes?: { name?: string; required?: boolean }[] }[] }[];
+  directories?: { name?: string; objects?: { name?: string; attributes?: { name?: string; required?: boolean; type?: string }[] }[] }[];
   synchronizationRules?: { targetDirectoryName?: string; objectMappings?: unknown[] }[];
 }
 
-function requiredAttributes(schema: SchemaShape, directoryName: string | undefined, objectName: string): string[] {
+function targetAttributes(schema: SchemaShape, directoryName: string | undefined, objectName: string) {
   const directory = schema.directories?.find((candidate) => candidate.name === directoryName);
   const object = directory?.objects?.find((candidate) => candidate.name?.toLowerCase() === objectName.toLowerCase());
-  return (object?.attributes ?? []).filter((attribute) => attribute.required && attribute.name).map((attribute) => attribute.name!);
+  return (object?.attributes ?? []).filter((attribute) => attribute.name);
 }
 
 /** Entra attribute names the default mappings and the seed's scoping filters read, by the user property that holds them. */
@@ -78,7 +80,16 @@ export function objectMapping(schema: unknown, sourceObjectName: "user" | "group
       const matching = attributes.filter((a) => (a.matchingPriority ?? 0) > 0).sort((a, b) => a.matchingPriority! - b.matchingPriority!)[0];
       const scopeGroups = ((raw as { scope?: { groups?: ScopeGroup[] } | null }).scope?.groups ?? []).filter((group) => (group.clauses ?? []).length > 0);
       const targetObjectName = mapping.targetObjectName ?? (sourceObjectName === "user" ? "User" : "Group");
-      return { targetObjectName, attributes, matching, scopeGroups, required: requiredAttributes(schema as SchemaShape, rule.targetDirectoryName, targetObjectName), flows: flowsOf(mapping.flowTypes) };
+      const definitions = targetAttributes(schema as SchemaShape, rule.targetDirectoryName, targetObjectName);
+      return {
+        targetObjectName,
+        attributes,
+        matching,
+        scopeGroups,
+        required: definitions.filter((attribute) => attribute.required).map((attribute) => attribute.name!),
+        flows: flowsOf(mapping.flowTypes),
+        types: Object.fromEntries(definitions.map((attribute) => [attribute.name!, attribute.type])),
+      };
     }
   }
   return null;
@@ -141,7 +152,7 @@ export function changes(before: Record<string, string | null>, after: Record<str
  * A group as its mapping reads it. Its `members` are the target accounts of its member users (`memberIds`),
  * read when the value is needed, so members provisioned earlier in the same cycle count.
  */
-export const groupSource = (group: DirectoryGroup, memberIds: readonly string[], target: TargetDirectory): SourceObject => ({
+export const groupSource = (group: DirectoryGroup, memberIds: readonly string[], target: Pick<TargetView, "bySource">): SourceObject => ({
   id: group.id,
   displayName: group.displayName,
   label: group.displayName,

@@ -2,7 +2,10 @@ import type { DirectoryGroup, DirectoryUser } from "../directory/types";
 import type { ServicePrincipal } from "../seed/servicePrincipal";
 import type { Tenant, TemplateRecord } from "../store/tenant";
 import { TargetDirectory } from "../targets/target-directory";
-import { runCycle, type CycleCounts } from "./cycle";
+import { scimEndpoint } from "../connectors/scim/endpoint";
+import { runScimCycle } from "../connectors/scim/cycle";
+import { runCycle, type CycleCounts, type CycleInput } from "./cycle";
+import { updateCredentials } from "./operations";
 import { recordEngineAudit } from "../logs/record";
 import { evaluate } from "./evaluate";
 import type { JobRecord } from "./types";
@@ -92,38 +95,72 @@ export function attachProvisioner(job: JobRecord, tenant: Tenant, sp: ServicePri
       result: "failure",
       resultReason: reason,
     });
+  const input = (cycleId: string, at: number): CycleInput => ({
+    groupsInScope: groupsInScope(tenant, sp.id),
+    members: (groupId) => directUserMembers(tenant, groupId).map((user) => user.id),
+    at,
+    cycleId,
+    jobId: job.id,
+    servicePrincipal: { id: sp.id, displayName: sp.displayName },
+    schema: job.schema ?? template?.schema ?? null,
+    inScope: usersInScope(tenant, sp.id),
+    user: (id) => tenant.directory.user(id),
+    target,
+    log: (event) => void tenant.provisioningLog.add(event),
+    deletions: { threshold: deletionThreshold(tenant, job), force: job.forceDeletes },
+  });
+  const done = (cycleId: string, at: number, counts: CycleCounts) => {
+    job.forceDeletes = false;
+    if (counts.staged > 0) {
+      job.deletesHeldSince = at;
+      quarantined(at, "TooManyDeletes");
+    }
+    results.set(cycleId, counts);
+    if (results.size > KEPT_RESULTS) results.delete(results.keys().next().value!);
+    return counts;
+  };
+  const endpoint = () => scimEndpoint(job.templateId, tenant.synchronization(sp.id).secrets);
+  /** A SCIM endpoint's cycle runs over HTTP, before the read that reports it (settleRemote); `run` names it. */
+  let due: { cycleId: string; at: number } | null = null;
+  let running: Promise<void> | null = null;
   job.provisioner = {
     target,
     quarantined,
+    remote: () => endpoint() !== null,
     result: (cycleId) => results.get(cycleId),
     run: (cycleId, at) => {
       const known = results.get(cycleId);
       if (known) return known;
-      const inScope = usersInScope(tenant, sp.id);
-      const counts = runCycle({
-        groupsInScope: groupsInScope(tenant, sp.id),
-        members: (groupId) => directUserMembers(tenant, groupId).map((user) => user.id),
-        at,
-        cycleId,
-        jobId: job.id,
-        servicePrincipal: { id: sp.id, displayName: sp.displayName },
-        schema: job.schema ?? template?.schema ?? null,
-        inScope,
-        user: (id) => tenant.directory.user(id),
-        target,
-        log: (event) => void tenant.provisioningLog.add(event),
-        deletions: { threshold: deletionThreshold(tenant, job), force: job.forceDeletes },
-      });
-      job.forceDeletes = false;
-      if (counts.staged > 0) {
-        job.deletesHeldSince = at;
-        quarantined(at, "TooManyDeletes");
+      if (endpoint()) {
+        due = { cycleId, at };
+        return { entitled: 0, imported: 0, exported: 0, escrowed: 0, staged: 0 };
       }
-      results.set(cycleId, counts);
-      if (results.size > KEPT_RESULTS) results.delete(results.keys().next().value!);
-      return counts;
+      return done(cycleId, at, runCycle(input(cycleId, at)));
+    },
+    settleRemote: async (now) => {
+      while (running) await running;
+      const remote = endpoint();
+      if (!remote || job.mode !== "running") return;
+      due = null;
+      evaluate(job, now);
+      if (!due) return;
+      const { cycleId, at } = due as { cycleId: string; at: number };
+      due = null;
+      running = (async () => {
+        const { counts, refused } = await runScimCycle(input(cycleId, at), remote);
+        done(cycleId, at, counts);
+        // The endpoint refused the job's credentials: it is quarantined from here on, as after a failed start.
+        if (refused) updateCredentials(job, now, refused);
+      })().finally(() => (running = null));
+      await running;
     },
   };
+}
+
+/** Runs the due cycles of jobs that provision into a SCIM endpoint (over HTTP), so that reads report them. */
+export async function settleRemoteCycles(tenant: Tenant, now: number): Promise<void> {
+  const remote = tenant.allJobs().filter((job) => job.provisioner?.remote());
+  if (remote.length > 0) await Promise.all(remote.map((job) => job.provisioner!.settleRemote(now)));
 }
 
 /**

@@ -88,6 +88,10 @@ export interface JobRecord {
     result(cycleId: string): CycleCounts | undefined;
     /** Records that a quarantine series of `reason` began at `since` (once per series). */
     quarantined(since: number, reason: string): void;
+    /** Whether the job's target is a SCIM endpoint of its own (the saved Tenant URL), reached over HTTP. */
+    remote(): boolean;
+    /** A job whose target is a SCIM endpoint: runs the cycle that has ended by `now` and not run yet (over HTTP). */
+    settleRemote(now: number): Promise<void>;
   };
   /** The next cycle lets every delete through (restart with `ForceDeletes`). */
   forceDeletes: boolean;

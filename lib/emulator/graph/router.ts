@@ -1,4 +1,4 @@
-import { runEndedCycles } from "../engine/provisioner";
+import { runEndedCycles, settleRemoteCycles } from "../engine/provisioner";
 import { segmentNotFound } from "../http/errors";
 import { handleAuditLogs } from "./auditLogs";
 import { handleBatch } from "./batch";
@@ -14,8 +14,12 @@ export async function dispatchGraph(
   beforeSubRequest: (req: GraphRequest) => Promise<GraphResult | null> = async () => null,
 ): Promise<GraphResult> {
   const first = req.segments[0] ?? "";
-  // A write changes what later cycles see; the cycles that ended before it run first, with what they saw.
-  if (req.method !== "GET" && first !== "$batch") runEndedCycles(state.tenant, state.clock.now());
+  // A write changes what later cycles see; the cycles that ended before it run first, with what they saw. Cycles
+  // into SCIM endpoints run over HTTP before any write and before the reads that report them (jobs, logs).
+  const write = req.method !== "GET" && first !== "$batch";
+  if (write || first.toLowerCase() === "auditlogs" || req.segments.some((segment) => segment.toLowerCase() === "synchronization"))
+    await settleRemoteCycles(state.tenant, state.clock.now());
+  if (write) runEndedCycles(state.tenant, state.clock.now());
   if (/^servicePrincipals($|\()/i.test(first)) return handleServicePrincipals(req, state);
   if (first.toLowerCase() === "auditlogs") return handleAuditLogs(req, state);
   if (/^users($|\()/i.test(first)) return handleUsers(req, state);

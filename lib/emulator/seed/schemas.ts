@@ -57,6 +57,8 @@ const SCIM_USER: Attr[] = [
   ["name.givenName", "String"],
   ["name.familyName", "String"],
   ["externalId", "String"],
+  ["title", "String"],
+  ["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department", "String"],
   ["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager", "Reference", { ref: "User" }],
 ];
 const SCIM_GROUP: Attr[] = [
@@ -107,6 +109,8 @@ const USER_MAPPINGS: [source: string, target: string, matching?: number][] = [
   ["givenName", "name.givenName"],
   ["surname", "name.familyName"],
   ["mailNickname", "externalId"],
+  ["jobTitle", "title"],
+  ["department", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"],
 ];
 const DIRECTORY_USER_MAPPINGS: [string, string, number?][] = [
   ["objectGUID", "objectId", 1],

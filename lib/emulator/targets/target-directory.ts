@@ -47,4 +47,12 @@ export class TargetDirectory {
   delete(id: string): void {
     this.accounts.delete(id);
   }
+
+  /** Keeps an account under the id its app gave it (a connector's data store of what it provisioned). */
+  put(account: TargetAccount): void {
+    this.accounts.set(account.id, { ...account, attributes: { ...account.attributes } });
+  }
 }
+
+/** What the engine's sync of one object reads and writes (the in-memory directory, or a connector's plan of it). */
+export type TargetView = Pick<TargetDirectory, "all" | "find" | "bySource" | "create" | "update">;

@@ -1,32 +1,31 @@
 import { randomUUID } from "node:crypto";
-import { credentialErrorFor } from "../../engine/credentials";
+import { testCredentials, type ConnectionTarget } from "../../engine/connection";
 import { GraphError, badRequest } from "../../http/errors";
 import { noContent, type GraphResult } from "../types";
-import { findJob, objectBody, secretPairs, templateOf, type SyncContext } from "./context";
+import { connectionOf, findJob, objectBody, secretPairs, templateOf, type SyncContext } from "./context";
 
-/** validateCredentials (job- and collection-bound), provisionOnDemand, bulkUpload. */
-function validate(c: SyncContext, factoryTag: string | null): GraphResult {
+/** validateCredentials (job- and collection-bound), provisionOnDemand, bulkUpload. A SCIM endpoint is called (Test connection). */
+async function validate(c: SyncContext, target: ConnectionTarget): Promise<GraphResult> {
   const body = objectBody(c.req, true);
   const useSaved = body.useSavedCredentials === true;
   const credentials = useSaved ? c.sync.secrets : secretPairs(body.credentials ?? []);
-  const error = credentialErrorFor(credentials, factoryTag);
+  const error = await testCredentials(target, credentials);
   if (error) throw new GraphError(400, error.code, error.message);
   return noContent();
 }
 
-export function validateJobCredentials(c: SyncContext, jobId: string): GraphResult {
-  const job = findJob(c, jobId);
-  return validate(c, templateOf(c, job)?.factoryTag ?? null);
+export function validateJobCredentials(c: SyncContext, jobId: string): Promise<GraphResult> {
+  return validate(c, connectionOf(c, findJob(c, jobId)));
 }
 
 /** `POST …/jobs/validateCredentials` (used by the Entra cross-tenant guide before a job exists). */
-export function validateCredentialsForTemplate(c: SyncContext): GraphResult {
+export function validateCredentialsForTemplate(c: SyncContext): Promise<GraphResult> {
   const body = objectBody(c.req);
   const templateId = body.templateId;
   if (typeof templateId !== "string") throw badRequest("The property 'templateId' is required.");
   const template = c.sync.templates.find((candidate) => candidate.id === templateId);
   if (!template) throw badRequest(`The templateId '${templateId}' does not match any synchronization template of this service principal.`);
-  return validate(c, template.factoryTag);
+  return validate(c, { templateId: template.id, factoryTag: template.factoryTag, schema: template.schema });
 }
 
 const SCIM_BULK = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";

@@ -1,3 +1,4 @@
+import type { ConnectionTarget } from "../../engine/connection";
 import { notFound } from "../../http/errors";
 import type { JobRecord } from "../../engine/types";
 import type { ServicePrincipal } from "../../seed/servicePrincipal";
@@ -30,6 +31,12 @@ export function findTemplate(c: SyncContext, templateId: string): TemplateRecord
 
 export function templateOf(c: SyncContext, job: JobRecord): TemplateRecord | undefined {
   return c.sync.templates.find((candidate) => candidate.id === job.templateId);
+}
+
+/** What a job's credentials are judged against (engine/connection.ts). */
+export function connectionOf(c: SyncContext, job: JobRecord): ConnectionTarget {
+  const template = templateOf(c, job);
+  return { templateId: job.templateId, factoryTag: template?.factoryTag ?? null, schema: job.schema ?? template?.schema ?? null };
 }
 
 /** Body as a JSON object (empty body allowed when `optional`). */

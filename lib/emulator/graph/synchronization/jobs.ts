@@ -1,20 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { credentialErrorFor } from "../../engine/credentials";
+import { testCredentials } from "../../engine/connection";
 import { evaluate } from "../../engine/evaluate";
 import { createJob, parseResetScope, pauseJob, restartJob, startJob } from "../../engine/operations";
 import { attachProvisioner } from "../../engine/provisioner";
 import type { JobRecord } from "../../engine/types";
 import { badRequest } from "../../http/errors";
 import { noContent, ok, type GraphResult } from "../types";
-import { findJob, objectBody, odataContext, templateOf, type SyncContext } from "./context";
+import { connectionOf, findJob, objectBody, odataContext, type SyncContext } from "./context";
 import { jobJson } from "./serialize";
 
 /** synchronization/jobs: list, create, get, delete, start, pause, restart. */
 const view = (c: SyncContext, job: JobRecord) => jobJson(job, evaluate(job, c.state.clock.now()));
 
-export function credentialsFor(c: SyncContext, job: JobRecord) {
-  return credentialErrorFor(c.sync.secrets, templateOf(c, job)?.factoryTag ?? null);
-}
+/** Start and restart test the saved credentials first: a SCIM endpoint is called, so a refused token quarantines the run. */
+const credentialsFor = (c: SyncContext, job: JobRecord) => testCredentials(connectionOf(c, job), c.sync.secrets);
 
 export function listJobs(c: SyncContext): GraphResult {
   return ok({ "@odata.context": odataContext(c, "jobs"), value: [...c.sync.jobs.values()].map((job) => view(c, job)) });
@@ -57,9 +56,10 @@ export function deleteJob(c: SyncContext, jobId: string): GraphResult {
   return noContent();
 }
 
-export function startAction(c: SyncContext, jobId: string): GraphResult {
+export async function startAction(c: SyncContext, jobId: string): Promise<GraphResult> {
   const job = findJob(c, jobId);
-  startJob(job, c.state.clock.now(), credentialsFor(c, job));
+  const error = await credentialsFor(c, job);
+  startJob(job, c.state.clock.now(), error);
   return noContent();
 }
 
@@ -68,7 +68,7 @@ export function pauseAction(c: SyncContext, jobId: string): GraphResult {
   return noContent();
 }
 
-export function restartAction(c: SyncContext, jobId: string): GraphResult {
+export async function restartAction(c: SyncContext, jobId: string): Promise<GraphResult> {
   const job = findJob(c, jobId);
   const body = objectBody(c.req, true);
   const criteria = body.criteria;
@@ -81,6 +81,7 @@ export function restartAction(c: SyncContext, jobId: string): GraphResult {
     throw badRequest(
       `The value '${scope}' is not valid for synchronizationJobRestartScope. Use a comma-separated combination of None, ConnectorDataStore, Escrows, Watermark, QuarantineState, Full, ForceDeletes.`,
     );
-  restartJob(job, c.state.clock.now(), flags, credentialsFor(c, job));
+  const error = await credentialsFor(c, job);
+  restartJob(job, c.state.clock.now(), flags, error);
   return noContent();
 }

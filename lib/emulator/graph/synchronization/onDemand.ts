@@ -6,6 +6,11 @@ import { evaluate } from "../../engine/evaluate";
 import { directUserMembers, groupsInScope, usersInScope } from "../../engine/provisioner";
 import type { TargetDirectory } from "../../targets/target-directory";
 import { badRequest, resourceNotFound } from "../../http/errors";
+import { ScimClient } from "../../connectors/scim/client";
+import { scimEndpoint } from "../../connectors/scim/endpoint";
+import { testConnection } from "../../connectors/scim/probe";
+import { probeAttribute } from "../../connectors/scim/cycle";
+import { syncScimObject } from "../../connectors/scim/sync";
 import { requireLinkedObjects } from "./model";
 import { ok, type GraphResult } from "../types";
 import { findJob, objectBody, templateOf, type SyncContext } from "./context";
@@ -144,7 +149,7 @@ function resolveSubject(c: SyncContext, subject: Subject, target: TargetDirector
   throw badRequest(`'objectTypeName' must be User or Group, not '${subject.objectTypeName}'.`);
 }
 
-export function provisionOnDemand(c: SyncContext, jobId: string): GraphResult {
+export async function provisionOnDemand(c: SyncContext, jobId: string): Promise<GraphResult> {
   const job = findJob(c, jobId);
   c.state.rateLimits.take(`provisionOnDemand:${c.sp.id}:${job.id}`, 5, 10_000);
   const [parameter] = parseParameters(objectBody(c.req).parameters);
@@ -159,15 +164,21 @@ export function provisionOnDemand(c: SyncContext, jobId: string): GraphResult {
   if (!target) throw new Error(`job ${job.id} has no provisioner`); // every job gets one when it is created
   // Every subject is checked (404, 400) before anything is provisioned, and before the job's own state answers.
   const resolved = parameter.subjects.map((subject) => resolveSubject(c, subject, target));
-  if (error) return answer(c, { result: "Failure", details: { errorCode: error.code, errorMessage: error.message } }, {});
+  // A SCIM endpoint is checked first, as Entra does "before performing on-demand provisioning" (probe.ts).
+  const endpoint = scimEndpoint(job.templateId, c.sync.secrets);
+  const refused = error ?? (endpoint ? await testConnection(endpoint, probeAttribute(schema)) : null);
+  if (refused) return answer(c, { result: "Failure", details: { errorCode: refused.code, errorMessage: refused.message } }, {});
+  const client = endpoint ? new ScimClient(endpoint) : null;
   const users = new Set(usersInScope(c.state.tenant, c.sp.id).map((user) => user.id));
   const groups = new Set(groupsInScope(c.state.tenant, c.sp.id).map((group) => group.id));
   const context = { at: now, cycleId: `${job.id}.onDemand`, jobId: job.id, servicePrincipal: { id: c.sp.id, displayName: c.sp.displayName }, target };
   const caller = c.req.caller;
-  const sync = (object: SourceObject): SyncOutcome | null => {
+  const sync = async (object: SourceObject): Promise<SyncOutcome | null> => {
     const mapping = objectMapping(schema, object.kind === "User" ? "user" : "group");
     const assigned = (object.kind === "User" ? users : groups).has(object.id);
-    const synced = mapping ? syncObject({ ...context, mapping }, object, scopeOf(mapping, object, assigned)) : null;
+    if (!mapping) return null;
+    const scope = scopeOf(mapping, object, assigned);
+    const synced = client && endpoint ? (await syncScimObject({ ...context, mapping, client, base: endpoint.base }, object, scope)).outcome : syncObject({ ...context, mapping }, object, scope);
     if (!synced) return null;
     // Each request is a change of its own; every outcome (skips too) is logged, so a client reads each one there.
     const outcome = { ...synced, changeId: randomUUID() };
@@ -175,14 +186,15 @@ export function provisionOnDemand(c: SyncContext, jobId: string): GraphResult {
     c.state.tenant.provisioningLog.add({ ...event, initiatedBy: caller ? { id: caller.oid, displayName: caller.name, initiatorType: "user" } : undefined });
     return outcome;
   };
-  const answers = resolved.map(({ kind, objects }) => {
-    const outcomes = objects.map(sync);
+  const answers: { key: unknown; value: unknown }[] = [];
+  for (const { kind, objects } of resolved) {
+    const outcomes: (SyncOutcome | null)[] = [];
+    for (const object of objects) outcomes.push(await sync(object));
     const own = outcomes.at(-1);
     const subject = objects.at(-1)!;
-    if (!own) return { key: { result: "Skipped", details: {} }, value: {} };
     // A group is answered as the docs' Group example: its own outcome's key, and `{}` (the members' results are in the logs).
-    return { key: resultKey(own), value: kind === "Group" ? {} : onDemandValue(own, subject.label) };
-  });
+    answers.push(own ? { key: resultKey(own), value: kind === "Group" ? {} : onDemandValue(own, subject.label) } : { key: { result: "Skipped", details: {} }, value: {} });
+  }
   const last = answers.at(-1)!;
   return answer(c, last.key, last.value);
 }

@@ -15,7 +15,7 @@ import { getTemplate, listTemplates } from "./templates";
  * Routes `/servicePrincipals/{id}/synchronization/{rest}`. Scopes are checked before the service
  * principal is looked up, so a caller without Synchronization permissions always gets the 401 quirk.
  */
-type Route = [method: string, pattern: string, handler: (c: SyncContext, params: string[]) => GraphResult];
+type Route = [method: string, pattern: string, handler: (c: SyncContext, params: string[]) => GraphResult | Promise<GraphResult>];
 
 const ROUTES: Route[] = [
   ["GET", "jobs", (c) => listJobs(c)],
@@ -61,7 +61,7 @@ function match(pattern: string, segments: string[]): string[] | null {
 /** GETs of filterOperators/functions need ReadWrite per the permissions table. */
 const isWrite = (method: string, pattern: string) => method !== "GET" || /filteroperators|functions$/.test(pattern);
 
-export function handleSynchronization(req: GraphRequest, state: EmulatorState, rest: string[], resolve: () => ServicePrincipal): GraphResult {
+export async function handleSynchronization(req: GraphRequest, state: EmulatorState, rest: string[], resolve: () => ServicePrincipal): Promise<GraphResult> {
   const candidates = ROUTES.map(([method, pattern, handler]) => ({ method, pattern, handler, params: match(pattern, rest) })).filter(
     // `jobs/validateCredentials` is the collection-bound action, never a job id (GET or DELETE of it is a 405).
     (route) => route.params !== null && !(route.pattern === "jobs/*" && rest[1]?.toLowerCase() === "validatecredentials"),
@@ -79,7 +79,7 @@ export function handleSynchronization(req: GraphRequest, state: EmulatorState, r
   const route = sameMethod[0];
   const context: SyncContext = { req, state, sp, sync: state.tenant.synchronization(sp.id) };
   const jobId = jobIdBefore(context, route.pattern, route.params!);
-  const result = route.handler(context, route.params!);
+  const result = await route.handler(context, route.params!);
   auditSyncWrite(context, route.method, route.pattern, jobId, result); // directory audit of a successful write
   return result;
 }

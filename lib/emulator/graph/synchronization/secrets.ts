@@ -1,7 +1,7 @@
-import { credentialErrorFor } from "../../engine/credentials";
+import { credentialErrorOf } from "../../engine/connection";
 import { updateCredentials } from "../../engine/operations";
 import { noContent, ok, type GraphResult } from "../types";
-import { objectBody, odataContext, secretPairs, templateOf, type SyncContext } from "./context";
+import { connectionOf, objectBody, odataContext, secretPairs, type SyncContext } from "./context";
 import { unreadableBody } from "./model";
 
 /**
@@ -16,7 +16,7 @@ export function putSecrets(c: SyncContext): GraphResult {
   c.sync.secrets = secretPairs(body[property]);
   const now = c.state.clock.now();
   for (const job of c.sync.jobs.values()) {
-    updateCredentials(job, now, credentialErrorFor(c.sync.secrets, templateOf(c, job)?.factoryTag ?? null));
+    updateCredentials(job, now, credentialErrorOf(connectionOf(c, job), c.sync.secrets));
   }
   return noContent();
 }

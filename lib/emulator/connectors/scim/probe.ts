@@ -1,0 +1,44 @@
+import { randomUUID } from "node:crypto";
+import type { SyncError } from "../../engine/types";
+import { ScimClient, type ScimClientOptions, type ScimExchange } from "./client";
+import { endpointRefusal, type ScimEndpoint } from "./endpoint";
+import { filterLiteral } from "./resource";
+import { receivedResponse } from "./wording";
+
+/**
+ * Test connection, as Entra's SCIM client does it (SCIM tutorial: it "queries the SCIM endpoint for a user that
+ * doesn't exist, using a random GUID as the matching property … The expected correct response is HTTP 200 OK with
+ * an empty SCIM ListResponse message"; it makes the same check at the start of each cycle and before on-demand
+ * provisioning). The texts are the ones Entra is seen to send (emulator README: which are documented, which observed).
+ */
+
+export const VALIDATION_FAILURE = "SystemForCrossDomainIdentityManagementCredentialValidationFailure";
+export const VALIDATION_UNAVAILABLE = "SystemForCrossDomainIdentityManagementCredentialValidationUnavailable";
+const UNREACHABLE =
+  "We are not able to connect to your application while attempting to validate our authorization to access your application. Please ensure that you have provided valid credentials to the application and reach out to the application developer to diagnose why the authorization is failing.";
+
+/** The query of the probe: the user mapping's matching attribute equal to a GUID no account has. */
+export const probePath = (matchingAttribute: string) => `/Users?${new URLSearchParams({ filter: `${matchingAttribute} eq ${filterLiteral(randomUUID())}` })}`;
+
+const isEmptyList = (exchange: ScimExchange) => {
+  const body = exchange.body;
+  return exchange.status === 200 && !exchange.problem && body !== undefined && Array.isArray(body.schemas) && (body.totalResults === 0 || (Array.isArray(body.Resources) && body.Resources.length === 0));
+};
+
+/** What the probe's answer means: null when it passes, else the connector's error. */
+export function probeError(endpoint: ScimEndpoint, exchange: ScimExchange): SyncError | null {
+  if (isEmptyList(exchange)) return null;
+  if (exchange.status === 0) return { code: VALIDATION_UNAVAILABLE, message: UNREACHABLE, tenantActionable: true };
+  const received = receivedResponse(endpoint.base, exchange);
+  if (exchange.status === 401 || exchange.status === 403)
+    return { code: VALIDATION_FAILURE, message: `While attempting to validate our authorization to access your application, we received this unexpected response: ${received}`, tenantActionable: true };
+  return { code: VALIDATION_UNAVAILABLE, message: `We received this unexpected response from your application: ${received}`, tenantActionable: true };
+}
+
+/** Runs Test connection against the endpoint: null when it passes. */
+export async function testConnection(endpoint: ScimEndpoint, matchingAttribute = "userName", options?: ScimClientOptions): Promise<SyncError | null> {
+  const refused = endpointRefusal(endpoint);
+  if (refused) return refused;
+  const client = new ScimClient(endpoint, options);
+  return probeError(endpoint, await client.send("GET", probePath(matchingAttribute)));
+}

@@ -1,0 +1,5 @@
+/**
+ * The bearer token the SCIM target accepts when none is configured (`SCIM_TARGET_TOKEN`, `startScimTarget({ token })`).
+ * It is public on purpose: the target is a local test double, listening on loopback unless told otherwise.
+ */
+export const SCIM_TARGET_DEMO_TOKEN = "scim-target-demo-token";
