@@ -1,8 +1,9 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_SCIM_TARGET_PORT } from "../playwright.config";
+import { E2E_CONSOLE_LOG_FILE, E2E_SCIM_TARGET_PORT } from "../playwright.config";
 import { SCIM_TARGET_DEMO_TOKEN } from "../lib/scim-target/demo-token";
 import { expectNoAxeViolations } from "./support/axe";
-import { graphGet, graphWrite } from "./support/graph";
+import { graphGet, graphWrite, requestLog } from "./support/graph";
 import { openSignedIn } from "./support/sign-in";
 
 /**
@@ -143,4 +144,7 @@ test("a wrong token quarantines the started job with the endpoint's error", asyn
   await expect(card.locator('[data-kind="status"]')).toHaveAttribute("data-status", "Quarantine", { timeout: 45_000 });
   expect((await readJob()).status.quarantine?.error?.code).toBe("SystemForCrossDomainIdentityManagementCredentialValidationFailure");
   await expect(card).toContainText("SystemForCrossDomainIdentityManagementCredentialValidationFailure");
+  // The token typed in the console reached the endpoint only: not the server's output, nor the emulator's request log.
+  expect(readFileSync(E2E_CONSOLE_LOG_FILE, "utf8")).not.toContain(WRONG_TOKEN);
+  expect(JSON.stringify(await requestLog())).not.toContain(WRONG_TOKEN);
 });

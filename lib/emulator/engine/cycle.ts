@@ -91,6 +91,9 @@ export type SyncOutcome = ProvisioningEvent & { logged: boolean; skipReason?: st
  */
 export type Scope = { inScope: boolean; details: Record<string, string> };
 
+/** Whether the mappings soft-delete ("If you see IsSoftDeleted in your attribute mappings, it's used to … soft-delete the user"). */
+const softDeletes = (mapping: ObjectMapping) => mapping.attributes.some((entry) => /\bIsSoftDeleted\b/i.test(`${entry.source?.expression ?? ""} ${entry.source?.name ?? ""}`));
+
 /** The target attributes an object gets: out of scope or disabled in Entra, it is soft-deleted (`IsSoftDeleted`). */
 export function targetValues(mapping: ObjectMapping, object: SourceObject, scope: Scope): Record<string, string | null> {
   const softDeleted = !scope.inScope || (object.kind === "User" && object.attribute("accountEnabled") === "false");
@@ -151,6 +154,17 @@ export function syncObject(ctx: SyncContext, object: SourceObject, scope: Scope,
   // The provisioning logs' general skip code (howto-analyze-provisioning-logs): the flow is not enabled.
   const notAllowed = (flow: string) => skip("EntrySynchronizationSkipped", `${what} was skipped: the object mapping's flowTypes do not include ${flow}.`);
 
+  if (!scope.inScope && account && !softDeletes(mapping)) {
+    // No IsSoftDeleted in the mappings: the app does not support soft deletes, so the account is deleted
+    // ("How provisioning works", de-provisioning). Entra's step name for it is not in the docs' examples.
+    if (!mapping.flows.delete) return notAllowed("Delete");
+    const matching = `${what} will be deleted from ${app} (${object.kind} is no longer in scope in Azure Active Directory)`;
+    if (stage) {
+      return outcome("stagedDelete", "skipped", account.id, [], { name: "EntryExportDelete", type: "export", status: "skipped", description: `${what} was not deleted from ${app}: the deletions of this cycle reached the accidental deletion threshold` }, { matching });
+    }
+    target.delete(account.id);
+    return outcome("delete", "success", account.id, [], { name: "EntryExportDelete", type: "export", status: "success", description: `${what} was deleted from ${app}` }, { matching });
+  }
   if (!scope.inScope) {
     const disabled = account ? changes(account.attributes, values).filter((change) => change.displayName === "active") : [];
     if (!account || disabled.length === 0) return skip("NotEffectivelyEntitled", `${what} is not in scope of ${app} and has no account there to change.`);

@@ -55,4 +55,4 @@ export class TargetDirectory {
 }
 
 /** What the engine's sync of one object reads and writes (the in-memory directory, or a connector's plan of it). */
-export type TargetView = Pick<TargetDirectory, "all" | "find" | "bySource" | "create" | "update">;
+export type TargetView = Pick<TargetDirectory, "all" | "find" | "bySource" | "create" | "update" | "delete">;

@@ -60,6 +60,24 @@ describe("syncScimObject", () => {
     expect((await get(`/Users/${id}`)).active).toBe(false);
   });
 
+  it("deletes a user who left the scope when the mappings do not soft-delete (no IsSoftDeleted); one already gone counts as deleted", async () => {
+    const store = new TargetDirectory("t");
+    const soft = context(store, "user");
+    const ctx = { ...soft, mapping: { ...soft.mapping, attributes: soft.mapping.attributes.filter((entry) => entry.targetAttributeName !== "active") } };
+    await syncScimObject(ctx, person("u1", "ada"), IN);
+    const id = store.bySource("u1")!.id;
+    const deleted = await syncScimObject(ctx, person("u1", "ada"), OUT);
+    expect(deleted.outcome).toMatchObject({ action: "delete", status: "success" });
+    expect(deleted.outcome?.steps.at(-1)).toMatchObject({ name: "EntryExportDelete", details: { Request: expect.stringMatching(/^DELETE .*\/Users\//), ResponseStatusCode: "204 NoContent" } });
+    expect((await fetch(`${target.url}/Users/${id}`, { headers: { Authorization: `Bearer ${target.token}` } })).status).toBe(404);
+    expect(store.all()).toEqual([]);
+
+    await syncScimObject(ctx, person("u2", "bob"), IN);
+    target.reset(); // the endpoint lost it meanwhile
+    expect((await syncScimObject(ctx, person("u2", "bob"), OUT)).outcome).toMatchObject({ action: "delete", status: "success" });
+    expect(store.all()).toEqual([]);
+  });
+
   it("creates a group with no members, adds them by PATCH, and removes one that left", async () => {
     const store = new TargetDirectory("t");
     for (const [id, name] of [["u1", "ada"], ["u2", "bob"]]) await syncScimObject(context(store, "user"), person(id, name), IN);

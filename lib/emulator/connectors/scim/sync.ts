@@ -11,7 +11,8 @@ import { filterLiteral, patchBody, patchOperations, readAttributes, resourceBody
  * One object synchronized into a SCIM endpoint. The engine's own decision (syncObject: scope, matching, what to
  * create or change, flows, staging) runs against a plan of the target — the connector's data store of what it
  * provisioned, plus what the endpoint answered to the matching query — and the plan's writes are then sent:
- * `POST` to create (a group's members added by `PATCH` after), `PATCH` to update or disable. Each HTTP exchange is a
+ * `POST` to create (a group's members added by `PATCH` after), `PATCH` to update or disable, `DELETE` when the
+ * mappings do not soft-delete. Each HTTP exchange is a
  * step of the outcome; a failed one makes the outcome a failure (escrowed: the data store is left as it was, so the
  * next cycle tries again). 401 / 403 are returned as `refused`: the job's credentials no longer work.
  */
@@ -28,7 +29,7 @@ export interface ScimSyncResult {
   refused: SyncError | null;
 }
 
-type Intent = { kind: "create"; attributes: FlatValues } | { kind: "update"; id: string; attributes: FlatValues };
+type Intent = { kind: "create"; attributes: FlatValues } | { kind: "update"; id: string; attributes: FlatValues } | { kind: "delete"; id: string };
 
 const collection = (objectType: string) => (objectType.toLowerCase() === "group" ? "Groups" : "Users");
 const isGroup = (objectType: string) => objectType.toLowerCase() === "group";
@@ -71,6 +72,7 @@ function plan(ctx: ScimSyncContext, object: SourceObject, matched: TargetAccount
       return { id: "", objectType, attributes, sourceId };
     },
     update: (id, attributes) => void intents.push({ kind: "update", id, attributes: { ...attributes } }),
+    delete: (id) => void intents.push({ kind: "delete", id }),
   };
 }
 
@@ -82,6 +84,13 @@ function exchangeStep(ctx: ScimSyncContext, exchange: ScimExchange, type: "match
 async function send(ctx: ScimSyncContext, object: SourceObject, intent: Intent, before: TargetAccount | undefined): Promise<{ exchanges: ScimExchange[]; account?: TargetAccount }> {
   const objectType = ctx.mapping.targetObjectName;
   const types = ctx.mapping.types;
+  if (intent.kind === "delete") {
+    const exchange = await ctx.client.send("DELETE", `/${collection(objectType)}/${encodeURIComponent(intent.id)}`);
+    // Already gone (404) is what a delete wants.
+    if (exchange.status === 404) delete exchange.problem;
+    if (!exchange.problem) ctx.target.delete(intent.id);
+    return { exchanges: [exchange] };
+  }
   if (intent.kind === "update") {
     const merged = { ...before?.attributes, ...intent.attributes };
     const exchange = await ctx.client.send("PATCH", `/${collection(objectType)}/${encodeURIComponent(intent.id)}`, patchBody(patchOperations(before?.attributes ?? {}, merged, types)));
