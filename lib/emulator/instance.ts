@@ -28,6 +28,7 @@ export class EmulatorInstance {
   /** Back to the seed (optionally at another scale); clears faults, the request log and rate limits. */
   reset(scale?: number): void {
     if (scale !== undefined) this.scale = scale;
+    this.state.tenant.retire();
     this.state.tenant = this.seededTenant(this.state.clock);
     this.faults.clear();
     this.log.clear();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SCIM_TARGET_DEMO_TOKEN } from "./demo-token";
-import { startTestTarget, type TestTarget } from "./test-support";
+import { startTestTarget, type TestTarget } from "@/test/support/scim-target-client";
 
 /** Every request needs `Authorization: Bearer <token>` (RFC 6750); the token never reaches requests(). */
 let t: TestTarget;

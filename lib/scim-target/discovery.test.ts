@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ENTERPRISE, GROUP_SCHEMA, USER_SCHEMA, startTestTarget, type TestTarget } from "./test-support";
+import { ENTERPRISE, GROUP_SCHEMA, USER_SCHEMA, startTestTarget, type TestTarget } from "@/test/support/scim-target-client";
 
 /** /ServiceProviderConfig, /Schemas, /ResourceTypes (RFC 7644 §4), as scimmy describes them. */
 let t: TestTarget;

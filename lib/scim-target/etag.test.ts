@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { USER_SCHEMA, startTestTarget, type TestTarget } from "./test-support";
+import { USER_SCHEMA, startTestTarget, type TestTarget } from "@/test/support/scim-target-client";
 
 /** Versions (RFC 7644 §3.14): ETag, If-Match on PUT/PATCH/DELETE, If-None-Match on GET. */
 let t: TestTarget;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { GROUP_SCHEMA, filterQuery, startTestTarget, type TestTarget } from "./test-support";
+import { GROUP_SCHEMA, filterQuery, startTestTarget, type TestTarget } from "@/test/support/scim-target-client";
 
 /** Groups and their members (RFC 7643 §4.2): members must exist; PATCH adds and removes them. */
 let t: TestTarget;

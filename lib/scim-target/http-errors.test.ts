@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "./http";
-import { USER_SCHEMA, startTestTarget, type TestTarget } from "./test-support";
+import { USER_SCHEMA, startTestTarget, type TestTarget } from "@/test/support/scim-target-client";
 
 /** HTTP-level refusals: each a SCIM error (RFC 7644 §3.12) in application/scim+json. */
 let t: TestTarget;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { filterQuery, startTestTarget, type TestTarget } from "./test-support";
+import { filterQuery, startTestTarget, type TestTarget } from "@/test/support/scim-target-client";
 
 /** Two targets in one process share nothing: store, token, request log, base URL (scimmy's globals hold only schemas). */
 let a: TestTarget;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ENTERPRISE, USER_SCHEMA, startTestTarget, type TestTarget } from "./test-support";
+import { ENTERPRISE, USER_SCHEMA, startTestTarget, type TestTarget } from "@/test/support/scim-target-client";
 
 /** startIndex/count (RFC 7644 §3.4.2.4), sortBy/sortOrder (§3.4.2.3), attributes/excludedAttributes (§3.4.2.5). */
 let t: TestTarget;

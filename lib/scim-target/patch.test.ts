@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ENTERPRISE, PATCH_OP, USER_SCHEMA, startTestTarget, type TestTarget } from "./test-support";
+import { ENTERPRISE, PATCH_OP, USER_SCHEMA, startTestTarget, type TestTarget } from "@/test/support/scim-target-client";
 
 /** PATCH on Users (RFC 7644 §3.5.2) with scimmy's PatchOp: always 200 with the resource. */
 let t: TestTarget;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ENTERPRISE, USER_SCHEMA, filterQuery, startTestTarget, type TestTarget } from "./test-support";
+import { ENTERPRISE, USER_SCHEMA, filterQuery, startTestTarget, type TestTarget } from "@/test/support/scim-target-client";
 
 /** GET /Users?filter=… over HTTP (RFC 7644 §3.4.2.2), on a few Users created once. */
 let t: TestTarget;

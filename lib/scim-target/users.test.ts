@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ENTERPRISE, USER_SCHEMA, startTestTarget, type TestTarget } from "./test-support";
+import { ENTERPRISE, USER_SCHEMA, startTestTarget, type TestTarget } from "@/test/support/scim-target-client";
 
 /** Users: POST, GET by id, GET list, PUT, DELETE (RFC 7644 §3.3–3.6) and the schema checks on a body. */
 let t: TestTarget;

@@ -14,6 +14,8 @@ export interface StubAnswer {
   headers?: Record<string, string>;
   /** An object is sent as application/scim+json; a string as is (set its content type in `headers`). */
   body?: unknown;
+  /** Send the headers and half the body, then nothing more (the connection stays open until the client gives up). */
+  stall?: boolean;
 }
 
 export interface ScimStub {
@@ -33,14 +35,20 @@ export async function startScimStub(respond: (request: StubRequest) => StubAnswe
     const answer = await respond(request);
     const json = answer.body !== undefined && typeof answer.body !== "string";
     res.writeHead(answer.status, { ...(json ? { "Content-Type": "application/scim+json" } : {}), ...answer.headers });
-    res.end(answer.body === undefined ? undefined : json ? JSON.stringify(answer.body) : String(answer.body));
+    const sent = answer.body === undefined ? "" : json ? JSON.stringify(answer.body) : String(answer.body);
+    if (answer.stall) res.write(sent.slice(0, Math.ceil(sent.length / 2)));
+    else res.end(sent || undefined);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/scim/v2`,
     requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { settleRemoteCycles } from "../engine/provisioner";
 import { issueGraphAccessToken, setAccessTokenLifetime } from "../auth/tokens";
 import { isPersonaId, PERSONAS } from "../auth/personas";
 import { parseDurationMs } from "../engine/duration";
@@ -72,6 +73,8 @@ export async function handleControl(method: string, segments: string[], received
       if (input.speed !== undefined) {
         if (typeof input.speed !== "number" || !Number.isFinite(input.speed) || input.speed < 0 || input.speed > 10_000_000)
           throw badRequest("'speed' must be a number between 0 and 10000000.");
+        // A new pace settles every job at now: SCIM cycles that are due run first, as before a write.
+        await settleRemoteCycles(state.tenant, state.clock);
         emulator.setClockSpeed(input.speed);
       }
       let advance = 0;
@@ -130,7 +133,7 @@ export async function handleControl(method: string, segments: string[], received
       const job = sp ? state.tenant.synchronization(sp.id).jobs.get(jobId) : undefined;
       if (!job?.provisioner) throw notFound(`No job '${jobId}' on service principal '${spId}'.`);
       // The cycles that have ended run before their results are read (a SCIM endpoint's over HTTP).
-      await job.provisioner.settleRemote(state.clock.now());
+      await settleRemoteCycles(state.tenant, state.clock, sp!.id);
       evaluate(job, state.clock.now());
       return { status: 200, body: { value: job.provisioner.target.all() } };
     }

@@ -1,6 +1,5 @@
-import { probeAttribute } from "../connectors/scim/cycle";
 import { endpointRefusal, scimEndpoint } from "../connectors/scim/endpoint";
-import { testConnection } from "../connectors/scim/probe";
+import { probeAttribute, testConnection } from "../connectors/scim/probe";
 import { credentialErrorFor, type SecretPair } from "./credentials";
 import type { SyncError } from "./types";
 

@@ -4,6 +4,7 @@ import type { TargetDirectory, TargetView } from "../targets/target-directory";
 import { changes, groupSource, mappedValues, objectMapping, userSource, type ObjectMapping, type SourceObject } from "./mapping";
 import { hashGuid } from "./random";
 import { scopeOf } from "./scoping";
+import type { CycleCounts } from "./types";
 
 /**
  * One provisioning cycle of a job's user and group mappings: the objects in scope are matched in the target
@@ -14,18 +15,7 @@ import { scopeOf } from "./scoping";
  * stages them instead (`stagedDelete`) and the job is quarantined with `TooManyDeletes` (evaluate.ts).
  */
 
-export interface CycleCounts {
-  /** Objects in scope. */
-  entitled: number;
-  /** Objects read from Entra ID that had changes to process. */
-  imported: number;
-  /** Changes exported to the target app. */
-  exported: number;
-  /** Changes the target refused (escrowed: retried in later cycles). */
-  escrowed: number;
-  /** Disables held back by the accidental-deletion threshold. */
-  staged: number;
-}
+export type { CycleCounts } from "./types";
 
 /** Accidental-deletions prevention for one cycle: `threshold` null means off; `force` lets every delete through. */
 export interface DeletionGuard {

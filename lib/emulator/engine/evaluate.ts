@@ -38,8 +38,8 @@ function execution(job: JobRecord, began: number, ended: number, seq: number, in
     countImported: imported,
     countImportedDeltas: initial ? 0 : imported,
     countImportedReferenceDeltas: initial ? (generated ? groups : 0) : generated ? hashInt(0, 3, job.id, seq, "refs") : 0,
-    error: escrowed ? { code: "EntryLevelErrors", message: `${escrowed} entries could not be exported.`, tenantActionable: true } : null,
-    state: escrowed ? "EntryLevelErrors" : "Succeeded",
+    error: done?.failed ?? (escrowed ? { code: "EntryLevelErrors", message: `${escrowed} entries could not be exported.`, tenantActionable: true } : null),
+    state: done?.failed ? "Failed" : escrowed ? "EntryLevelErrors" : "Succeeded",
     timeBegan: began,
     timeEnded: ended,
   };

@@ -2,7 +2,8 @@ import type { DirectoryGroup, DirectoryUser } from "../directory/types";
 import type { ServicePrincipal } from "../seed/servicePrincipal";
 import type { Tenant, TemplateRecord } from "../store/tenant";
 import { TargetDirectory } from "../targets/target-directory";
-import { scimEndpoint } from "../connectors/scim/endpoint";
+import { scimEndpoint, type ScimEndpoint } from "../connectors/scim/endpoint";
+import type { SecretPair } from "./credentials";
 import { runScimCycle } from "../connectors/scim/cycle";
 import { runCycle, type CycleCounts, type CycleInput } from "./cycle";
 import { updateCredentials } from "./operations";
@@ -110,7 +111,7 @@ export function attachProvisioner(job: JobRecord, tenant: Tenant, sp: ServicePri
     deletions: { threshold: deletionThreshold(tenant, job), force: job.forceDeletes },
   });
   const done = (cycleId: string, at: number, counts: CycleCounts) => {
-    job.forceDeletes = false;
+    if (!counts.failed) job.forceDeletes = false;
     if (counts.staged > 0) {
       job.deletesHeldSince = at;
       quarantined(at, "TooManyDeletes");
@@ -119,48 +120,73 @@ export function attachProvisioner(job: JobRecord, tenant: Tenant, sp: ServicePri
     if (results.size > KEPT_RESULTS) results.delete(results.keys().next().value!);
     return counts;
   };
-  const endpoint = () => scimEndpoint(job.templateId, tenant.synchronization(sp.id).secrets);
-  /** A SCIM endpoint's cycle runs over HTTP, before the read that reports it (settleRemote); `run` names it. */
-  let due: { cycleId: string; at: number } | null = null;
-  let running: Promise<void> | null = null;
+  // Whether the job provisions into a SCIM endpoint, read from the saved secrets (PUT replaces the whole array).
+  let known: { secrets: readonly SecretPair[]; endpoint: ScimEndpoint | null } | null = null;
+  const endpoint = () => {
+    const { secrets } = tenant.synchronization(sp.id);
+    if (known?.secrets !== secrets) known = { secrets, endpoint: scimEndpoint(job.templateId, secrets) };
+    return known.endpoint;
+  };
+  /** The cycle a read found ended and not run yet: for a SCIM endpoint it runs over HTTP (settleRemote), with what it saw then. */
+  const pending: { due: { cycleId: string; at: number; input: CycleInput } | null } = { due: null };
+  /** One thing at a time talks to the job's endpoint and data store: a cycle, or provision on demand. */
+  let busy: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = busy.then(work, work);
+    busy = next.catch(() => undefined);
+    return next;
+  };
+  const runDue = async (now: number) => {
+    const remote = endpoint();
+    if (!remote || job.mode !== "running") return false;
+    pending.due = null;
+    evaluate(job, now);
+    const cycle = pending.due as { cycleId: string; at: number; input: CycleInput } | null; // set by `run` during evaluate
+    pending.due = null;
+    if (!cycle) return false;
+    let result: Awaited<ReturnType<typeof runScimCycle>>;
+    try {
+      result = await runScimCycle(cycle.input, remote, tenant.retired);
+    } catch (error) {
+      console.error(`[emulator] the SCIM cycle ${cycle.cycleId} failed`, error instanceof Error ? error.message : error);
+      const failed = { code: "InternalError", message: "An internal service error occurred within the Microsoft Entra provisioning service. There's nothing to do. This attempt is automatically retried in 40 minutes.", tenantActionable: false };
+      result = { counts: { entitled: 0, imported: 0, exported: 0, escrowed: 0, staged: 0, failed }, refused: null };
+    }
+    done(cycle.cycleId, cycle.at, result.counts);
+    // The endpoint refused the job's credentials: it is quarantined, as after a start with refused ones.
+    if (result.refused) updateCredentials(job, now, result.refused);
+    return true;
+  };
   job.provisioner = {
     target,
     quarantined,
     remote: () => endpoint() !== null,
+    exclusive,
     result: (cycleId) => results.get(cycleId),
     run: (cycleId, at) => {
-      const known = results.get(cycleId);
-      if (known) return known;
+      const cached = results.get(cycleId);
+      if (cached) return cached;
       if (endpoint()) {
-        due = { cycleId, at };
+        pending.due = { cycleId, at, input: input(cycleId, at) };
         return { entitled: 0, imported: 0, exported: 0, escrowed: 0, staged: 0 };
       }
       return done(cycleId, at, runCycle(input(cycleId, at)));
     },
-    settleRemote: async (now) => {
-      while (running) await running;
-      const remote = endpoint();
-      if (!remote || job.mode !== "running") return;
-      due = null;
-      evaluate(job, now);
-      if (!due) return;
-      const { cycleId, at } = due as { cycleId: string; at: number };
-      due = null;
-      running = (async () => {
-        const { counts, refused } = await runScimCycle(input(cycleId, at), remote);
-        done(cycleId, at, counts);
-        // The endpoint refused the job's credentials: it is quarantined from here on, as after a failed start.
-        if (refused) updateCredentials(job, now, refused);
-      })().finally(() => (running = null));
-      await running;
-    },
+    settleRemote: (now) => exclusive(() => runDue(now)),
   };
 }
 
-/** Runs the due cycles of jobs that provision into a SCIM endpoint (over HTTP), so that reads report them. */
-export async function settleRemoteCycles(tenant: Tenant, now: number): Promise<void> {
-  const remote = tenant.allJobs().filter((job) => job.provisioner?.remote());
-  if (remote.length > 0) await Promise.all(remote.map((job) => job.provisioner!.settleRemote(now)));
+/**
+ * Runs the due cycles of jobs that provision into a SCIM endpoint (over HTTP), so that what follows reads them:
+ * of one service principal's jobs, or of all. A cycle that ended while others ran is run too (the clock is read again).
+ */
+export async function settleRemoteCycles(tenant: Tenant, clock: { now(): number }, spId?: string): Promise<void> {
+  const jobs = spId ? tenant.jobsOf(spId) : tenant.allJobs();
+  const remote = jobs.filter((job) => job.provisioner?.remote());
+  for (let ran = remote.length > 0; ran; ) {
+    const now = clock.now();
+    ran = (await Promise.all(remote.map((job) => job.provisioner!.settleRemote(now)))).some(Boolean);
+  }
 }
 
 /**

@@ -1,7 +1,23 @@
 import type { TargetDirectory } from "../targets/target-directory";
-import type { CycleCounts } from "./cycle";
 
 /** Internal job model of the provisioning engine (times are engine epoch milliseconds). */
+
+/** What one provisioning cycle did (engine/cycle.ts). */
+export interface CycleCounts {
+  /** Objects in scope. */
+  entitled: number;
+  /** Objects read from Entra ID that had changes to process. */
+  imported: number;
+  /** Changes exported to the target app. */
+  exported: number;
+  /** Changes the target refused (escrowed: retried in later cycles). */
+  escrowed: number;
+  /** Disables held back by the accidental-deletion threshold. */
+  staged: number;
+  /** The cycle could not run (its SCIM endpoint did not answer its check): the execution failed with this. */
+  failed?: SyncError;
+}
+
 export type StatusCode = "NotConfigured" | "NotRun" | "Active" | "Paused" | "Quarantine";
 export type ScheduleState = "Active" | "Disabled" | "Paused";
 export type ExecutionState = "Succeeded" | "Failed" | "EntryLevelErrors";
@@ -90,8 +106,10 @@ export interface JobRecord {
     quarantined(since: number, reason: string): void;
     /** Whether the job's target is a SCIM endpoint of its own (the saved Tenant URL), reached over HTTP. */
     remote(): boolean;
-    /** A job whose target is a SCIM endpoint: runs the cycle that has ended by `now` and not run yet (over HTTP). */
-    settleRemote(now: number): Promise<void>;
+    /** A job whose target is a SCIM endpoint: runs the cycle that has ended by `now` and not run yet (over HTTP); whether one ran. */
+    settleRemote(now: number): Promise<boolean>;
+    /** Runs `work` when nothing else uses the job's endpoint and data store (a cycle, provision on demand). */
+    exclusive<T>(work: () => Promise<T>): Promise<T>;
   };
   /** The next cycle lets every delete through (restart with `ForceDeletes`). */
   forceDeletes: boolean;

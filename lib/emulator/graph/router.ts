@@ -17,8 +17,9 @@ export async function dispatchGraph(
   // A write changes what later cycles see; the cycles that ended before it run first, with what they saw. Cycles
   // into SCIM endpoints run over HTTP before any write and before the reads that report them (jobs, logs).
   const write = req.method !== "GET" && first !== "$batch";
-  if (write || first.toLowerCase() === "auditlogs" || req.segments.some((segment) => segment.toLowerCase() === "synchronization"))
-    await settleRemoteCycles(state.tenant, state.clock.now());
+  if (write || first.toLowerCase() === "auditlogs") await settleRemoteCycles(state.tenant, state.clock);
+  else if (req.segments[2]?.toLowerCase() === "synchronization" && first.toLowerCase() === "serviceprincipals") await settleRemoteCycles(state.tenant, state.clock, req.segments[1]);
+  else if (req.segments.some((segment) => segment.toLowerCase() === "synchronization")) await settleRemoteCycles(state.tenant, state.clock);
   if (write) runEndedCycles(state.tenant, state.clock.now());
   if (/^servicePrincipals($|\()/i.test(first)) return handleServicePrincipals(req, state);
   if (first.toLowerCase() === "auditlogs") return handleAuditLogs(req, state);

@@ -39,6 +39,13 @@ export class Tenant {
   readonly provisioningLog = new ProvisioningLog();
   /** `/auditLogs/directoryAudits`: synchronization writes and engine incidents (logs/record.ts). */
   readonly audits = new AuditLog();
+  /** Aborted when the emulator is reset: this tenant's SCIM cycles stop calling their endpoints. */
+  private readonly retirement = new AbortController();
+  readonly retired = this.retirement.signal;
+
+  retire(): void {
+    this.retirement.abort();
+  }
 
   add(sp: ServicePrincipal, sync?: Partial<SyncRecord>): void {
     this.servicePrincipals.push(sp);
@@ -62,6 +69,11 @@ export class Tenant {
       this.sync.set(spId, record);
     }
     return record;
+  }
+
+  /** A service principal's jobs; none for an id the tenant does not know. */
+  jobsOf(spId: string): JobRecord[] {
+    return [...(this.sync.get(spId)?.jobs.values() ?? [])];
   }
 
   allJobs(): JobRecord[] {

@@ -48,6 +48,10 @@ export class TargetDirectory {
     this.accounts.delete(id);
   }
 
+  clear(): void {
+    this.accounts.clear();
+  }
+
   /** Keeps an account under the id its app gave it (a connector's data store of what it provisioned). */
   put(account: TargetAccount): void {
     this.accounts.set(account.id, { ...account, attributes: { ...account.attributes } });

@@ -22,7 +22,6 @@ export interface ScimExchange {
   /** 0: no HTTP answer (timeout, connection refused). */
   status: number;
   attempts: number;
-  durationMs: number;
   /** The parsed SCIM JSON answer (absent for 204 and unusable answers). */
   body?: Record<string, unknown>;
   problem?: ScimProblem;
@@ -37,7 +36,22 @@ export interface ScimClientOptions {
   maxRetryDelayMs?: number;
 }
 
-export const SCIM_DEFAULTS = { timeoutMs: 10_000, maxResponseBytes: 1_048_576, attempts: 3, maxRetryDelayMs: 2_000 } as const;
+const DEFAULTS = { timeoutMs: 10_000, maxResponseBytes: 1_048_576, attempts: 3, maxRetryDelayMs: 2_000 } as const;
+
+/** The endpoint's address and a path under it (a base without a path must not give `//Users`). */
+export const urlOf = (base: URL, path: string) => `${base.href.replace(/\/+$/, "")}${path}`;
+
+/** Retry-After: delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
+function retryAfterMs(value: string | null): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** Whether an exchange got no usable connection: the rest of a cycle would wait the same way (cycle.ts stops). */
+export const unreachable = (exchange: ScimExchange) => exchange.problem?.kind === "timeout" || exchange.problem?.kind === "unreachable";
 
 const SCIM_JSON = /^application\/(scim\+)?json\s*(;|$)/i;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -74,31 +88,51 @@ export class ScimClient {
   constructor(
     private readonly endpoint: ScimEndpoint,
     options: ScimClientOptions = {},
+    /** Aborts every exchange (the emulator was reset: its tenant's cycles stop). */
+    private readonly stopped?: AbortSignal,
   ) {
-    this.options = { ...SCIM_DEFAULTS, ...options };
+    this.options = { ...DEFAULTS, ...options };
   }
 
   async send(method: string, path: string, body?: unknown): Promise<ScimExchange> {
-    const started = performance.now();
     let exchange: ScimExchange | undefined;
     for (let attempt = 1; attempt <= this.options.attempts; attempt++) {
-      const { result, retryAfterMs } = await this.attempt(method, path, body);
-      exchange = { ...result, attempts: attempt, durationMs: Math.round(performance.now() - started) };
-      if (result.status !== 429 || attempt === this.options.attempts) break;
-      await sleep(Math.min(retryAfterMs ?? 200 * 2 ** (attempt - 1), this.options.maxRetryDelayMs));
+      const { result, retryAfter } = await this.attempt(method, path, body);
+      exchange = { ...this.redacted(result), attempts: attempt };
+      if (result.status !== 429 || attempt === this.options.attempts || this.stopped?.aborted) break;
+      await sleep(Math.min(retryAfter ?? 200 * 2 ** (attempt - 1), this.options.maxRetryDelayMs));
     }
     return exchange!;
   }
 
-  private async attempt(method: string, path: string, body: unknown): Promise<{ result: Omit<ScimExchange, "attempts" | "durationMs">; retryAfterMs?: number }> {
-    const url = `${this.endpoint.base.href}${path}`;
+  /** An endpoint that echoes the request (its Authorization header) must not put the token into a step or an error. */
+  private redacted(result: Omit<ScimExchange, "attempts">): Omit<ScimExchange, "attempts"> {
+    const token = this.endpoint.token;
+    if (!token) return result;
+    const hide = (text: string) => text.split(token).join("*****");
+    const body = result.body && JSON.stringify(result.body).includes(token) ? (JSON.parse(hide(JSON.stringify(result.body))) as Record<string, unknown>) : result.body;
+    return { ...result, body, problem: result.problem && { ...result.problem, detail: hide(result.problem.detail) } };
+  }
+
+  private async attempt(method: string, path: string, body: unknown): Promise<{ result: Omit<ScimExchange, "attempts">; retryAfter?: number }> {
     const base = { method, path };
+    const signal = this.stopped ? AbortSignal.any([this.stopped, AbortSignal.timeout(this.options.timeoutMs)]) : AbortSignal.timeout(this.options.timeoutMs);
+    const failed = (error: unknown): { result: Omit<ScimExchange, "attempts"> } => {
+      const name = error instanceof Error ? error.name : "";
+      if (name === "TimeoutError" || name === "AbortError")
+        return { result: { ...base, status: 0, problem: { kind: "timeout", detail: this.stopped?.aborted ? "The exchange was stopped: the emulator was reset." : `The endpoint did not answer within ${this.options.timeoutMs / 1000} seconds.` } } };
+      // fetch refuses a header value it cannot send (a token with a line break or a non-Latin-1 character).
+      if (error instanceof TypeError && /header/i.test(`${error.message} ${(error.cause as Error | undefined)?.message ?? ""}`))
+        return { result: { ...base, status: 0, problem: { kind: "invalidToken", detail: "The secret token has characters that cannot be sent in an HTTP header." } } };
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      return { result: { ...base, status: 0, problem: { kind: "unreachable", detail: `The endpoint ${this.endpoint.base.origin} could not be reached (${code ?? "connection failed"}).` } } };
+    };
     let response: Response;
     try {
-      response = await fetch(url, {
+      response = await fetch(urlOf(this.endpoint.base, path), {
         method,
         redirect: "manual",
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal,
         headers: {
           Accept: "application/scim+json",
           Authorization: `Bearer ${this.endpoint.token}`,
@@ -107,20 +141,21 @@ export class ScimClient {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-      const detail = timedOut
-        ? `The endpoint did not answer within ${this.options.timeoutMs / 1000} seconds.`
-        : `The endpoint ${this.endpoint.base.origin} could not be reached (${(error as { cause?: { code?: string } }).cause?.code ?? "connection failed"}).`;
-      return { result: { ...base, status: 0, problem: { kind: timedOut ? "timeout" : "unreachable", detail } } };
+      return failed(error);
     }
     const { status } = response;
-    const retryAfter = Number(response.headers.get("retry-after"));
-    const retryAfterMs = Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.has("retry-after") ? retryAfter * 1000 : undefined;
+    const retryAfter = retryAfterMs(response.headers.get("retry-after"));
     if (status >= 300 && status < 400) {
-      await response.body?.cancel();
+      await response.body?.cancel().catch(() => undefined);
       return { result: { ...base, status, problem: { kind: "redirect", detail: `The endpoint answered HTTP ${status} (a redirect to ${response.headers.get("location") ?? "nowhere"}); redirects are not followed.` } } };
     }
-    const text = await boundedText(response, this.options.maxResponseBytes);
+    let text: string | null;
+    try {
+      text = await boundedText(response, this.options.maxResponseBytes);
+    } catch (error) {
+      // The timeout (or a reset) can strike while the body streams in.
+      return failed(error);
+    }
     if (text === null) return { result: { ...base, status, problem: { kind: "tooLarge", detail: `The answer is larger than ${this.options.maxResponseBytes} bytes.` } } };
     let parsed: Record<string, unknown> | undefined;
     if (text.trim() !== "") {
@@ -133,10 +168,10 @@ export class ScimClient {
       }
       if (!parsed) {
         const problem = { kind: "notScimJson", detail: `The endpoint answered HTTP ${status} with ${type ? `'${type.split(";")[0]}'` : "no content type"}, not SCIM JSON.` };
-        return { result: { ...base, status, problem }, retryAfterMs };
+        return { result: { ...base, status, problem }, retryAfter };
       }
     }
-    if (status >= 400) return { result: { ...base, status, body: parsed, problem: errorProblem(status, parsed) }, retryAfterMs };
+    if (status >= 400) return { result: { ...base, status, body: parsed, problem: errorProblem(status, parsed) }, retryAfter };
     return { result: { ...base, status, body: parsed } };
   }
 }

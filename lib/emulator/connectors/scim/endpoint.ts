@@ -1,6 +1,8 @@
 import { SCIM_DEMO_CREDENTIALS } from "../../targets/app-profiles";
 import type { SecretPair } from "../../engine/credentials";
 import type { SyncError } from "../../engine/types";
+import { isLoopbackAddress } from "../../http/access";
+import { VALIDATION_UNAVAILABLE } from "./codes";
 
 /**
  * When a job provisions over real SCIM 2.0: jobs of the custom SCIM template (`scim`, legacy `customappsso`)
@@ -15,8 +17,6 @@ export interface ScimEndpoint {
 }
 
 const valueOf = (secrets: readonly SecretPair[], key: string) => secrets.find((pair) => pair.key.toLowerCase() === key.toLowerCase())?.value?.trim() ?? "";
-
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 const sameAsDemo = (url: URL) => {
   const demo = new URL(SCIM_DEMO_CREDENTIALS.BaseAddress);
@@ -43,10 +43,10 @@ export function scimEndpoint(templateId: string, secrets: readonly SecretPair[])
 export function endpointRefusal(endpoint: ScimEndpoint): SyncError | null {
   const { base } = endpoint;
   if (base.username || base.password)
-    return { code: "SystemForCrossDomainIdentityManagementCredentialValidationUnavailable", message: "The tenant URL must not contain a user name or password.", tenantActionable: true };
-  if (base.protocol === "http:" && !LOOPBACK.test(base.hostname))
+    return { code: VALIDATION_UNAVAILABLE, message: "The tenant URL must not contain a user name or password.", tenantActionable: true };
+  if (base.protocol === "http:" && !isLoopbackAddress(base.hostname))
     return {
-      code: "SystemForCrossDomainIdentityManagementCredentialValidationUnavailable",
+      code: VALIDATION_UNAVAILABLE,
       message: `The tenant URL ${base.origin} uses http:// on a host that is not this machine; only https:// addresses, or http:// to 127.0.0.1, localhost or [::1], are called.`,
       tenantActionable: true,
     };

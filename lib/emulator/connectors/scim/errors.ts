@@ -1,7 +1,7 @@
 import type { ProvisioningErrorInput } from "../../logs/types";
 import type { SyncError } from "../../engine/types";
 import type { ScimExchange } from "./client";
-import { VALIDATION_FAILURE } from "./probe";
+import { VALIDATION_FAILURE } from "./codes";
 import { receivedResponse, resourceText, statusName } from "./wording";
 
 /**

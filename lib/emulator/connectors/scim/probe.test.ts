@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { listResponse, scimError, startScimStub, type ScimStub, type StubAnswer } from "@/test/support/scim-stub";
 import { SCIM_DEMO_CREDENTIALS } from "../../targets/app-profiles";
 import { endpointRefusal, scimEndpoint, type ScimEndpoint } from "./endpoint";
-import { testConnection, VALIDATION_FAILURE, VALIDATION_UNAVAILABLE } from "./probe";
+import { testConnection } from "./probe";
+import { VALIDATION_FAILURE, VALIDATION_UNAVAILABLE } from "./codes";
 
 /** Test connection against endpoints that answer well and badly (a stub over real HTTP). */
 
@@ -109,6 +110,48 @@ describe("Test connection", () => {
     expect(timedOut).toEqual({ code: VALIDATION_UNAVAILABLE, message: expect.stringMatching(/^We are not able to connect to your application/), tenantActionable: true });
     const closed = scimEndpoint("scim", [{ key: "BaseAddress", value: "http://127.0.0.1:9/scim" }])!;
     expect((await testConnection(closed))?.message).toMatch(/^We are not able to connect to your application/);
+  });
+
+  it("a tenant URL without a path is called at /Users, not //Users", async () => {
+    stub = await startScimStub(() => ({ status: 200, body: listResponse() }));
+    const origin = new URL(stub.url).origin;
+    expect(await testConnection(scimEndpoint("scim", [{ key: "BaseAddress", value: `${origin}/` }])!)).toBeNull();
+    expect(new URL(stub.requests[0].url, "http://x").pathname).toBe("/Users");
+  });
+
+  it("an answer that stalls halfway through its body times out as no answer", async () => {
+    const endpoint = await endpointAnswering({ status: 200, body: listResponse([{ id: "x", padding: "y".repeat(100) }]), stall: true });
+    expect((await testConnection(endpoint, "userName", { timeoutMs: 300 }))?.message).toMatch(/^We are not able to connect to your application/);
+  });
+
+  it("a token the endpoint echoes back is not repeated in the error", async () => {
+    stub = await startScimStub((request) => ({ status: 401, body: scimError(401, `Token ${request.headers.authorization} is revoked`) }));
+    const error = await testConnection(scimEndpoint("scim", [{ key: "BaseAddress", value: stub.url }, { key: "SecretToken", value: TOKEN }])!);
+    expect(error?.message).toContain("Token Bearer ***** is revoked");
+    expect(error?.message).not.toContain(TOKEN);
+  });
+
+  it("a token that cannot be sent in a header is reported as such, not as an unreachable endpoint", async () => {
+    stub = await startScimStub(() => ({ status: 200, body: listResponse() }));
+    const error = await testConnection(scimEndpoint("scim", [{ key: "BaseAddress", value: stub.url }, { key: "SecretToken", value: "line\nbreak" }])!);
+    expect(error).toMatchObject({ code: VALIDATION_FAILURE, message: "The secret token has characters that cannot be sent in an HTTP header." });
+    expect(stub.requests).toEqual([]);
+  });
+
+  it("Retry-After is honoured (seconds or an HTTP date) and capped", async () => {
+    let calls = 0;
+    stub = await startScimStub(() => (++calls === 1 ? { status: 429, headers: { "Retry-After": "1" } } : { status: 200, body: listResponse() }));
+    const endpoint = scimEndpoint("scim", [{ key: "BaseAddress", value: stub.url }])!;
+    let began = performance.now();
+    expect(await testConnection(endpoint)).toBeNull();
+    expect(performance.now() - began).toBeGreaterThanOrEqual(900);
+    calls = 0;
+    await stub.close();
+    stub = await startScimStub(() => (++calls === 1 ? { status: 429, headers: { "Retry-After": new Date(Date.now() + 3_600_000).toUTCString() } } : { status: 200, body: listResponse() }));
+    began = performance.now();
+    expect(await testConnection(scimEndpoint("scim", [{ key: "BaseAddress", value: stub.url }])!, "userName", { maxRetryDelayMs: 50 })).toBeNull();
+    expect(calls).toBe(2);
+    expect(performance.now() - began).toBeLessThan(3_000);
   });
 
   it("429 is retried, honouring Retry-After; 500 is not", async () => {

@@ -3,6 +3,8 @@ import type { SyncError } from "../../engine/types";
 import { ScimClient, type ScimClientOptions, type ScimExchange } from "./client";
 import { endpointRefusal, type ScimEndpoint } from "./endpoint";
 import { filterLiteral } from "./resource";
+import { objectMapping } from "../../engine/mapping";
+import { VALIDATION_FAILURE, VALIDATION_UNAVAILABLE } from "./codes";
 import { receivedResponse } from "./wording";
 
 /**
@@ -12,10 +14,11 @@ import { receivedResponse } from "./wording";
  * provisioning). The texts are the ones Entra is seen to send (emulator README: which are documented, which observed).
  */
 
-export const VALIDATION_FAILURE = "SystemForCrossDomainIdentityManagementCredentialValidationFailure";
-export const VALIDATION_UNAVAILABLE = "SystemForCrossDomainIdentityManagementCredentialValidationUnavailable";
 const UNREACHABLE =
   "We are not able to connect to your application while attempting to validate our authorization to access your application. Please ensure that you have provided valid credentials to the application and reach out to the application developer to diagnose why the authorization is failing.";
+
+/** The user mapping's matching attribute: what Test connection queries. */
+export const probeAttribute = (schema: unknown) => objectMapping(schema, "user")?.matching?.targetAttributeName ?? "userName";
 
 /** The query of the probe: the user mapping's matching attribute equal to a GUID no account has. */
 export const probePath = (matchingAttribute: string) => `/Users?${new URLSearchParams({ filter: `${matchingAttribute} eq ${filterLiteral(randomUUID())}` })}`;
@@ -28,6 +31,7 @@ const isEmptyList = (exchange: ScimExchange) => {
 /** What the probe's answer means: null when it passes, else the connector's error. */
 export function probeError(endpoint: ScimEndpoint, exchange: ScimExchange): SyncError | null {
   if (isEmptyList(exchange)) return null;
+  if (exchange.problem?.kind === "invalidToken") return { code: VALIDATION_FAILURE, message: exchange.problem.detail, tenantActionable: true };
   if (exchange.status === 0) return { code: VALIDATION_UNAVAILABLE, message: UNREACHABLE, tenantActionable: true };
   const received = receivedResponse(endpoint.base, exchange);
   if (exchange.status === 401 || exchange.status === 403)

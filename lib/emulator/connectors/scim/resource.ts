@@ -9,7 +9,6 @@ export const CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 export const ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 export const CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 export const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-export const LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
 export type FlatValues = Record<string, string | null>;
 /** The SCIM type of a target attribute (the target directory's attribute `type`), by name. */

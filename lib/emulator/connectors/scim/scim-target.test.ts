@@ -4,7 +4,7 @@ import { startScimTarget, type ScimTarget } from "@/lib/scim-target/server";
 import { startTestEmulator, type TestEmulator } from "@/test/support/emulator";
 import { nextCycle, SCIM_APP, scimJob, type ProvisioningEntry } from "@/test/support/scim-job";
 import { ENTERPRISE_USER } from "./resource";
-import { VALIDATION_FAILURE } from "./probe";
+import { VALIDATION_FAILURE } from "./codes";
 
 /**
  * The emulator's engine provisions the custom SCIM app into the built-in SCIM server over HTTP, and everything
@@ -159,5 +159,18 @@ describe("provisioning into the built-in SCIM server", () => {
     await job.saveCredentials(target.url, target.token);
     await emu.control("POST", "clock", { advance: "PT3H" });
     expect((await job.read()).status.code).toBe("Active");
+  });
+
+  it("a restart with ConnectorDataStore forgets the accounts' ids: the next cycle matches each one again, creating none", async () => {
+    const job = await provisioned();
+    const count = (await users()).length;
+    expect((await emu.call("POST", `${job.path}/restart`, { body: { criteria: { resetScope: "ConnectorDataStore" } } })).status).toBe(204);
+    expect((await emu.control("GET", `target/${SCIM_APP}/${encodeURIComponent(job.id)}`)).body.value).toEqual([]);
+    target.clearRequests();
+    await nextCycle(emu);
+    await job.read();
+    expect(target.requests().filter((request) => request.method === "POST")).toEqual([]);
+    expect(target.requests().filter((request) => request.method === "GET").length).toBeGreaterThan(count);
+    expect((await emu.control("GET", `target/${SCIM_APP}/${encodeURIComponent(job.id)}`)).body.value).toHaveLength(count + 1);
   });
 });

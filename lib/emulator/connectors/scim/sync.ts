@@ -3,7 +3,7 @@ import type { SourceObject } from "../../engine/mapping";
 import type { SyncError } from "../../engine/types";
 import type { ProvisioningStepInput } from "../../logs/types";
 import type { TargetAccount, TargetDirectory, TargetView } from "../../targets/target-directory";
-import type { ScimClient, ScimExchange, ScimProblem } from "./client";
+import { unreachable, type ScimClient, type ScimExchange, type ScimProblem } from "./client";
 import { exchangeDetails, exportError, refusalOf } from "./errors";
 import { filterLiteral, patchBody, patchOperations, readAttributes, resourceBody, type FlatValues } from "./resource";
 
@@ -14,7 +14,7 @@ import { filterLiteral, patchBody, patchOperations, readAttributes, resourceBody
  * `POST` to create (a group's members added by `PATCH` after), `PATCH` to update or disable, `DELETE` when the
  * mappings do not soft-delete. Each HTTP exchange is a
  * step of the outcome; a failed one makes the outcome a failure (escrowed: the data store is left as it was, so the
- * next cycle tries again). 401 / 403 are returned as `refused`: the job's credentials no longer work.
+ * next cycle tries again). A 401 is returned as `refused`: the job's credentials no longer work.
  */
 
 export interface ScimSyncContext extends SyncContext {
@@ -27,7 +27,12 @@ export interface ScimSyncContext extends SyncContext {
 export interface ScimSyncResult {
   outcome: SyncOutcome | null;
   refused: SyncError | null;
+  /** An exchange got no answer (a timeout, no connection). */
+  unreachable?: boolean;
 }
+
+/** An id the endpoint gave that can name a resource in a URL path (`.` and `..` would name its parents). */
+const usableId = (id: unknown): id is string => typeof id === "string" && id !== "" && id !== "." && id !== "..";
 
 type Intent = { kind: "create"; attributes: FlatValues } | { kind: "update"; id: string; attributes: FlatValues } | { kind: "delete"; id: string };
 
@@ -55,7 +60,7 @@ async function match(ctx: ScimSyncContext, object: SourceObject, attribute: stri
   if (found.length === 0) return { exchange };
   if (found.length > 1) return failed({ kind: "multipleMatches", detail: `${found.length} ${collection(objectType)} match ${attribute} eq ${filterLiteral(value)}.` });
   const [resource] = found;
-  if (typeof resource?.id !== "string" || resource.id === "") return failed({ kind: "missingId", detail: `The ${objectType} that matches ${attribute} eq ${filterLiteral(value)} has no id.` });
+  if (!usableId(resource?.id)) return failed({ kind: "missingId", detail: `The ${objectType} that matches ${attribute} eq ${filterLiteral(value)} has no id.` });
   return { exchange, account: { id: resource.id, objectType, attributes: readAttributes(resource, paths), sourceId: object.id } };
 }
 
@@ -100,7 +105,7 @@ async function send(ctx: ScimSyncContext, object: SourceObject, intent: Intent, 
   const created = await ctx.client.send("POST", `/${collection(objectType)}`, resourceBody(isGroup(objectType) ? "Group" : "User", rest, types));
   if (created.problem) return { exchanges: [created] };
   const id = created.body?.id;
-  if (typeof id !== "string" || id === "") {
+  if (!usableId(id)) {
     created.problem = { kind: "missingId", detail: `The endpoint answered HTTP ${created.status} to the create without the new ${objectType}'s id.` };
     return { exchanges: [created] };
   }
@@ -164,5 +169,5 @@ export async function syncScimObject(ctx: ScimSyncContext, object: SourceObject,
     // A failed matching query means nothing was decided: the outcome is the write the query was for.
     if (result.action === "other") result.action = intents[0]?.kind === "update" ? "update" : "create";
   }
-  return { outcome: result, refused: problem ? refusalOf(ctx.base, problem) : null };
+  return { outcome: result, refused: problem ? refusalOf(ctx.base, problem) : null, unreachable: problem ? unreachable(problem) : false };
 }

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from "node:http";
-import type { ScimExchange } from "./client";
+import { urlOf, type ScimExchange } from "./client";
 
 /**
  * How the provisioning service words what a SCIM endpoint answered. Entra prints an HTTP status by its .NET
@@ -13,7 +13,7 @@ export function statusName(status: number): string {
 
 /** The request as Entra's messages print it: `https://host/scim/Users?filter=userName+eq+"…"`. */
 export function resourceText(base: URL, exchange: Pick<ScimExchange, "path">): string {
-  const url = `${base.href}${exchange.path}`;
+  const url = urlOf(base, exchange.path);
   try {
     return decodeURIComponent(url.replace(/\+/g, "%2B")).replace(/ /g, "+");
   } catch {

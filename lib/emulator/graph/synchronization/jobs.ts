@@ -81,6 +81,9 @@ export async function restartAction(c: SyncContext, jobId: string): Promise<Grap
     throw badRequest(
       `The value '${scope}' is not valid for synchronizationJobRestartScope. Use a comma-separated combination of None, ConnectorDataStore, Escrows, Watermark, QuarantineState, Full, ForceDeletes.`,
     );
+  // A SCIM job's data store is the connector's (the embedded targets are the apps themselves): ConnectorDataStore
+  // empties it, so the next cycle matches every account again.
+  if (flags.has("ConnectorDataStore") && job.provisioner?.remote()) await job.provisioner.exclusive(async () => job.provisioner!.target.clear());
   const error = await credentialsFor(c, job);
   restartJob(job, c.state.clock.now(), flags, error);
   return noContent();

@@ -7,9 +7,9 @@ import { directUserMembers, groupsInScope, usersInScope } from "../../engine/pro
 import type { TargetDirectory } from "../../targets/target-directory";
 import { badRequest, resourceNotFound } from "../../http/errors";
 import { ScimClient } from "../../connectors/scim/client";
-import { scimEndpoint } from "../../connectors/scim/endpoint";
-import { testConnection } from "../../connectors/scim/probe";
-import { probeAttribute } from "../../connectors/scim/cycle";
+import { scimEndpoint, type ScimEndpoint } from "../../connectors/scim/endpoint";
+import type { JobRecord, SyncError } from "../../engine/types";
+import { probeAttribute, testConnection } from "../../connectors/scim/probe";
 import { syncScimObject } from "../../connectors/scim/sync";
 import { requireLinkedObjects } from "./model";
 import { ok, type GraphResult } from "../types";
@@ -164,8 +164,16 @@ export async function provisionOnDemand(c: SyncContext, jobId: string): Promise<
   if (!target) throw new Error(`job ${job.id} has no provisioner`); // every job gets one when it is created
   // Every subject is checked (404, 400) before anything is provisioned, and before the job's own state answers.
   const resolved = parameter.subjects.map((subject) => resolveSubject(c, subject, target));
-  // A SCIM endpoint is checked first, as Entra does "before performing on-demand provisioning" (probe.ts).
+  // A SCIM endpoint is checked first, as Entra does "before performing on-demand provisioning" (probe.ts); the
+  // exchanges wait for the job's cycle, if one is talking to the endpoint (they share its data store).
   const endpoint = scimEndpoint(job.templateId, c.sync.secrets);
+  return endpoint ? job.provisioner!.exclusive(() => provision(c, job, resolved, endpoint, error)) : provision(c, job, resolved, null, error);
+}
+
+async function provision(c: SyncContext, job: JobRecord, resolved: Resolved[], endpoint: ScimEndpoint | null, error: SyncError | null): Promise<GraphResult> {
+  const schema = job.schema ?? templateOf(c, job)?.schema ?? null;
+  const target = job.provisioner!.target;
+  const now = c.state.clock.now();
   const refused = error ?? (endpoint ? await testConnection(endpoint, probeAttribute(schema)) : null);
   if (refused) return answer(c, { result: "Failure", details: { errorCode: refused.code, errorMessage: refused.message } }, {});
   const client = endpoint ? new ScimClient(endpoint) : null;

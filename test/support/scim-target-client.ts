@@ -1,6 +1,6 @@
-import { startScimTarget, type ScimTarget, type ScimTargetOptions } from "./server";
+import { startScimTarget, type ScimTarget, type ScimTargetOptions } from "@/lib/scim-target/server";
 
-/** For this folder's tests: a target on a free port and a small SCIM client for it (real HTTP, fetch). */
+/** For lib/scim-target's tests: a target on a free port and a small SCIM client for it (real HTTP, fetch). */
 export const USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
 export const GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
 export const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
@@ -9,7 +9,6 @@ export const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 export interface Answer {
   status: number;
   headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read SCIM JSON untyped: the assertions are the types.
   body: any;
   text: string;
 }

@@ -1,8 +1,8 @@
-import { startScimTarget } from "./server";
+import { startScimTarget } from "../../lib/scim-target/server";
 
 /**
  * A rough benchmark over loopback, one request at a time as a provisioning engine sends them: N Users created,
- * then N `userName eq` lookups, a full list, N PATCHes. `npx tsx lib/scim-target/bench.ts [N]` (default 1000).
+ * then N `userName eq` lookups, a full list, N PATCHes. `npx tsx scripts/bench/scim-target.ts [N]` (default 1000).
  */
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 1000);
