@@ -160,7 +160,7 @@ export async function syncScimObject(ctx: ScimSyncContext, object: SourceObject,
     const step = i === 0 ? { ...last, details: { ...last.details, ...exchangeDetails(ctx.base, exchange) } } : exchangeStep(ctx, exchange, "export", "EntryExportUpdate", `Added the members of ${object.kind} '${object.label}'`);
     steps.push(exchange.problem ? { ...step, status: "failure" } : step);
   });
-  if (exchanges.length === 0) steps.push(problem ? { ...last, status: "skipped" } : last);
+  if (exchanges.length === 0) steps.push(problem ? { ...last, status: "skipped", description: `Nothing was sent for ${object.kind} '${object.label}': the query to match it failed` } : last);
   result.steps = steps;
   if (problem) {
     result.status = "failure";
