@@ -37,7 +37,7 @@ describe("testConnection", () => {
   it("returns the connector's refusal (code and message) for a wrong token, without the token", async () => {
     const result = await testConnection(admin, { ...BOX, useSavedCredentials: false, credentials: { ...SCIM_DEMO_CREDENTIALS, SecretToken: WRONG_TOKEN } });
     expect(result).toMatchObject({ ok: false, error: { kind: "bad-request", status: 400, code: "SystemForCrossDomainIdentityManagementCredentialValidationUnavailable" } });
-    if (!result.ok) expect(result.error.message).toMatch(/secret token or tenant URL you provided is not valid/);
+    if (!result.ok) expect(result.error.message).toMatch(/^We are not able to connect to your application while attempting to validate our authorization/);
     expect(JSON.stringify(result)).not.toContain(WRONG_TOKEN);
   });
 

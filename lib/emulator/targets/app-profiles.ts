@@ -1,3 +1,4 @@
+import { NOT_ABLE_TO_CONNECT, VALIDATION_UNAVAILABLE } from "../connectors/scim/codes";
 import type { SyncError } from "../engine/types";
 
 /**
@@ -39,8 +40,9 @@ const SCIM: AppProfile = {
   fields: [TENANT_URL, SECRET_TOKEN],
   accepts: SCIM_DEMO_CREDENTIALS,
   refused: {
-    code: "SystemForCrossDomainIdentityManagementCredentialValidationUnavailable",
-    message: "We are having trouble connecting to your application. The secret token or tenant URL you provided is not valid. Verify the credentials and try again.",
+    // Entra's words for a SCIM app it could not validate (observed: lib/emulator/README.md, "Test connection").
+    code: VALIDATION_UNAVAILABLE,
+    message: NOT_ABLE_TO_CONNECT,
     tenantActionable: true,
   },
 };

@@ -4,7 +4,7 @@ import { ScimClient, type ScimClientOptions, type ScimExchange } from "./client"
 import { endpointRefusal, type ScimEndpoint } from "./endpoint";
 import { filterLiteral } from "./resource";
 import { objectMapping } from "../../engine/mapping";
-import { VALIDATION_FAILURE, VALIDATION_UNAVAILABLE } from "./codes";
+import { NOT_ABLE_TO_CONNECT, VALIDATION_FAILURE, VALIDATION_UNAVAILABLE } from "./codes";
 import { receivedResponse } from "./wording";
 
 /**
@@ -14,8 +14,6 @@ import { receivedResponse } from "./wording";
  * provisioning). The texts are the ones Entra is seen to send (emulator README: which are documented, which observed).
  */
 
-const UNREACHABLE =
-  "We are not able to connect to your application while attempting to validate our authorization to access your application. Please ensure that you have provided valid credentials to the application and reach out to the application developer to diagnose why the authorization is failing.";
 
 /** The user mapping's matching attribute: what Test connection queries. */
 export const probeAttribute = (schema: unknown) => objectMapping(schema, "user")?.matching?.targetAttributeName ?? "userName";
@@ -32,7 +30,7 @@ const isEmptyList = (exchange: ScimExchange) => {
 export function probeError(endpoint: ScimEndpoint, exchange: ScimExchange): SyncError | null {
   if (isEmptyList(exchange)) return null;
   if (exchange.problem?.kind === "invalidToken") return { code: VALIDATION_FAILURE, message: exchange.problem.detail, tenantActionable: true };
-  if (exchange.status === 0) return { code: VALIDATION_UNAVAILABLE, message: UNREACHABLE, tenantActionable: true };
+  if (exchange.status === 0) return { code: VALIDATION_UNAVAILABLE, message: NOT_ABLE_TO_CONNECT, tenantActionable: true };
   const received = receivedResponse(endpoint.base, exchange);
   if (exchange.status === 401 || exchange.status === 403)
     return { code: VALIDATION_FAILURE, message: `While attempting to validate our authorization to access your application, we received this unexpected response: ${received}`, tenantActionable: true };
