@@ -176,6 +176,9 @@ export function attachProvisioner(job: JobRecord, tenant: Tenant, sp: ServicePri
   };
 }
 
+/** Rounds of settling per request: a cycle slower than the interval must not hold a request for ever. */
+const SETTLE_ROUNDS = 3;
+
 /**
  * Runs the due cycles of jobs that provision into a SCIM endpoint (over HTTP), so that what follows reads them:
  * of one service principal's jobs, or of all. A cycle that ended while others ran is run too (the clock is read again).
@@ -183,7 +186,7 @@ export function attachProvisioner(job: JobRecord, tenant: Tenant, sp: ServicePri
 export async function settleRemoteCycles(tenant: Tenant, clock: { now(): number }, spId?: string): Promise<void> {
   const jobs = spId ? tenant.jobsOf(spId) : tenant.allJobs();
   const remote = jobs.filter((job) => job.provisioner?.remote());
-  for (let ran = remote.length > 0; ran; ) {
+  for (let round = 0, ran = remote.length > 0; ran && round < SETTLE_ROUNDS; round++) {
     const now = clock.now();
     ran = (await Promise.all(remote.map((job) => job.provisioner!.settleRemote(now)))).some(Boolean);
   }
