@@ -9,7 +9,7 @@ import type { ScimEndpoint } from "./endpoint";
  */
 
 export interface ScimProblem {
-  /** The SCIM error's `scimType`, else how the answer was unusable (`redirect`, `notScimJson`, `tooLarge`, `timeout`, `unreachable`). */
+  /** The SCIM error's `scimType`, else what made the exchange unusable (`redirect`, `notScimJson`, `tooLarge`, `timeout`, `unreachable`, `invalidToken`; sync.ts adds `missingId`, `multipleMatches`, `notListResponse`). */
   kind: string;
   /** What went wrong, for the provisioning log's reason: the SCIM `detail` or the connector's own description. */
   detail: string;
