@@ -5,13 +5,12 @@
  * here; the cycle runs when the job is read after its end.
  * Usage: npm run bench:scim [-- --scale 10000]
  */
-import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { SP } from "../lib/emulator/seed/ids";
 import { startScimTarget } from "../lib/scim-target/server";
+import { MemorySampler } from "./lib/process-memory";
 import { startServedChild } from "./lib/served-child";
 
-const MB = 1024;
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
   const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
@@ -25,12 +24,6 @@ const freePort = () =>
       server.close(() => resolve(port));
     });
   });
-
-function memory(pid: number): { rss: number; peak: number } {
-  const text = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB$`, "m").exec(text)?.[1] ?? 0);
-  return { rss: kb("VmRSS"), peak: kb("VmHWM") };
-}
 
 async function main(): Promise<void> {
   const scale = Math.min(arg("scale", 10_000), 50_000);
@@ -64,12 +57,14 @@ async function main(): Promise<void> {
     });
     await graph("POST", `${jobPath}/start`);
     await post("/_emulator/clock", { advance: "PT41M" });
-    const before = memory(emulator.pid);
+    const before = new MemorySampler(emulator.pid).stop().rssMb; // stop() reads the RSS now
+    const sampler = new MemorySampler(emulator.pid);
+    sampler.start();
     target.clearRequests();
     const began = performance.now();
     const status = ((await graph("GET", jobPath)) as { status: { code: string; lastExecution: Record<string, number | string> } }).status;
     const seconds = (performance.now() - began) / 1000;
-    const after = memory(emulator.pid);
+    const after = sampler.stop();
     const count = async (resource: string) => {
       const response = await fetch(`${target.url}/${resource}?count=0`, { headers: { Authorization: `Bearer ${target.token}` } });
       return ((await response.json()) as { totalResults: number }).totalResults;
@@ -80,7 +75,7 @@ async function main(): Promise<void> {
     console.log(`  job ${status.code}, ${execution.state}: exported ${execution.countExported}, escrowed ${execution.countEscrowed}`);
     console.log(`  in the SCIM server: ${people} users, ${groups} groups; ${target.requests().length} SCIM requests`);
     console.log(`  cycle ${seconds.toFixed(2)} s: ${(people / seconds).toFixed(0)} people/s`);
-    console.log(`  emulator RSS ${(before.rss / MB).toFixed(0)} MB before, ${(after.rss / MB).toFixed(0)} MB after, peak ${(after.peak / MB).toFixed(0)} MB`);
+    console.log(`  emulator RSS ${before.toFixed(0)} MB before, ${after.rssMb.toFixed(0)} MB after, peak ${after.peakRssMb.toFixed(0)} MB during the cycle`);
   } finally {
     await emulator.stop();
     await target.close();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLoopbackHostname } from "./loopback";
 
 /** Where MSAL sends sign-in responses; registered as the SPA redirect URI (`<origin>/auth/bridge`). */
 export const REDIRECT_PATH = "/auth/bridge";
@@ -24,7 +25,6 @@ export const EMBEDDED_CLIENT_ID = "3f4e8a21-6b0c-4d9e-8f7a-2b1c0d9e8f7a";
 const GLOBAL_GRAPH = "https://graph.microsoft.com";
 /** Microsoft Graph in each national cloud (Microsoft Graph national cloud deployments). */
 export const GRAPH_CLOUD_HOSTS = ["graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "microsoftgraph.chinacloudapi.cn"] as const;
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -102,7 +102,7 @@ function graphOrigin(value: string, clientId: string): string {
     if ((GRAPH_CLOUD_HOSTS as readonly string[]).includes(hostname)) return graph;
     throw new ConfigError("GRAPH_BASE_URL", `"${host}" is not a Microsoft Graph host (${GRAPH_CLOUD_HOSTS.join(", ")}).`);
   }
-  if (clientId === EMBEDDED_CLIENT_ID && LOOPBACK_HOSTS.has(hostname)) return graph;
+  if (clientId === EMBEDDED_CLIENT_ID && isLoopbackHostname(hostname)) return graph;
   throw new ConfigError("GRAPH_BASE_URL", `plain http is only for the embedded emulator on a loopback address (ENTRA_CLIENT_ID unset); use ${GLOBAL_GRAPH} or your cloud's Graph.`);
 }
 

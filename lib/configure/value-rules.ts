@@ -1,5 +1,6 @@
 import { formatCount } from "@/lib/format/count";
 import { isMaskedValue } from "./secret-keys";
+import { isLoopbackHostname } from "@/lib/config/loopback";
 
 /**
  * What the console accepts in each Configure field, as plain functions (the form checks as you type, the
@@ -33,9 +34,6 @@ export function credentialValueProblem(value: string, label: string): string | n
   return textProblem(value, label);
 }
 
-/** This machine: a SCIM endpoint under development (`npm run scim-target`) is reached over plain http here only. */
-const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
-
 /** A field that must be an https URL (the connection carries the admin credentials), or http to this machine's loopback. */
 export function httpsUrlProblem(value: string, label: string): string | null {
   const example = "for example https://scim.example.com/v2";
@@ -45,7 +43,7 @@ export function httpsUrlProblem(value: string, label: string): string | null {
   } catch {
     return `The ${label} must be a full https:// address, ${example}.`;
   }
-  const loopback = url.protocol === "http:" && LOOPBACK_HOST.test(url.hostname);
+  const loopback = url.protocol === "http:" && isLoopbackHostname(url.hostname);
   if (url.protocol !== "https:" && !loopback)
     return `The ${label} must start with https:// (the connection carries the admin credentials), ${example}; only an endpoint on this machine (127.0.0.1, localhost) may use http://.`;
   if (url.username || url.password) return `The ${label} must not contain a user name or password.`;

@@ -39,12 +39,19 @@ describe("lifecycle", () => {
     await expect(fetch(`${target.url}/Users`)).rejects.toThrow();
   });
 
-  it("npm run scim-target prints the endpoint and the token, then stops on SIGTERM", async () => {
+  it("npm run scim-target prints the endpoint and the demo token, then stops on SIGTERM", async () => {
+    const { code, stdout } = await run("./main.ts", { SCIM_TARGET_PORT: "0" }, true);
+    expect(stdout.trim().split("\n")[1]).toBe("Secret token: scim-target-demo-token");
+    expect(code).toBe(0);
+  });
+
+  it("npm run scim-target never prints a token of the user's own", async () => {
     const { code, stdout } = await run("./main.ts", { SCIM_TARGET_PORT: "0", SCIM_TARGET_TOKEN: "main-test-token" }, true);
     const lines = stdout.trim().split("\n");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^SCIM endpoint: http:\/\/127\.0\.0\.1:\d+\/scim\/v2$/);
-    expect(lines[1]).toBe("Secret token: main-test-token");
+    expect(lines[1]).toBe("Secret token: the value of SCIM_TARGET_TOKEN");
+    expect(stdout).not.toContain("main-test-token");
     expect(code).toBe(0);
   });
 

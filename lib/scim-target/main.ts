@@ -1,3 +1,4 @@
+import { tokenLine } from "./demo-token";
 import { scimTargetOptionsFromEnv } from "./env";
 import { startScimTarget } from "./server";
 
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   // Printed once the signals are handled, so that whoever waits for these lines may stop it at once.
   if (config.warning) console.warn(config.warning);
   console.log(`SCIM endpoint: ${target.url}`);
-  console.log(`Secret token: ${target.token}`);
+  console.log(tokenLine(target.token));
 }
 
 void main();

@@ -3,6 +3,7 @@ import { EMBEDDED_CLIENT_ID } from "../../lib/emulator/identity/client";
 import { EMBEDDED_AUTHORITY_HOST } from "../../lib/emulator/identity/msal-recipe";
 import { emulatorOptionsFromEnv } from "../../lib/emulator/options-from-env";
 import { startEmulator } from "../../lib/emulator/server";
+import { tokenLine } from "../../lib/scim-target/demo-token";
 import { scimTargetOptionsFromEnv } from "../../lib/scim-target/env";
 import { startScimTarget, type ScimTarget } from "../../lib/scim-target/server";
 
@@ -35,7 +36,7 @@ async function startBuiltInScimTarget(): Promise<ScimTarget | undefined> {
   }
   try {
     const target = await startScimTarget(config.options);
-    console.log(`SCIM endpoint (built-in SCIM server): ${target.url}  Secret token: ${target.token}`);
+    console.log(`SCIM endpoint (built-in SCIM server): ${target.url}  ${tokenLine(target.token)}`);
     return target;
   } catch (error) {
     console.warn(`Built-in SCIM server not started on port ${config.options.port}: ${(error as Error).message}`);

@@ -148,7 +148,8 @@ export function attachProvisioner(job: JobRecord, tenant: Tenant, sp: ServicePri
     try {
       result = await runScimCycle(cycle.input, remote, tenant.retired);
     } catch (error) {
-      console.error(`[emulator] the SCIM cycle ${cycle.cycleId} failed`, error instanceof Error ? error.message : error);
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`[emulator] the SCIM cycle ${cycle.cycleId} failed: ${remote.token ? message.split(remote.token).join("*****") : message}`);
       const failed = { code: "InternalError", message: "An internal service error occurred within the Microsoft Entra provisioning service. There's nothing to do. This attempt is automatically retried in 40 minutes.", tenantActionable: false };
       result = { counts: { entitled: 0, imported: 0, exported: 0, escrowed: 0, staged: 0, failed }, refused: null };
     }
@@ -160,7 +161,7 @@ export function attachProvisioner(job: JobRecord, tenant: Tenant, sp: ServicePri
   job.provisioner = {
     target,
     quarantined,
-    remote: () => endpoint() !== null,
+    endpoint,
     exclusive,
     result: (cycleId) => results.get(cycleId),
     run: (cycleId, at) => {
@@ -185,7 +186,7 @@ const SETTLE_ROUNDS = 3;
  */
 export async function settleRemoteCycles(tenant: Tenant, clock: { now(): number }, spId?: string): Promise<void> {
   const jobs = spId ? tenant.jobsOf(spId) : tenant.allJobs();
-  const remote = jobs.filter((job) => job.provisioner?.remote());
+  const remote = jobs.filter((job) => job.provisioner?.endpoint());
   for (let round = 0, ran = remote.length > 0; ran && round < SETTLE_ROUNDS; round++) {
     const now = clock.now();
     ran = (await Promise.all(remote.map((job) => job.provisioner!.settleRemote(now)))).some(Boolean);

@@ -22,6 +22,12 @@ export type StatusCode = "NotConfigured" | "NotRun" | "Active" | "Paused" | "Qua
 export type ScheduleState = "Active" | "Disabled" | "Paused";
 export type ExecutionState = "Succeeded" | "Failed" | "EntryLevelErrors";
 
+/** A SCIM endpoint a job provisions into (connectors/scim/endpoint.ts): its base address and Bearer token. */
+export interface ScimEndpoint {
+  base: URL;
+  token: string;
+}
+
 export interface SyncError {
   code: string;
   message: string;
@@ -104,8 +110,8 @@ export interface JobRecord {
     result(cycleId: string): CycleCounts | undefined;
     /** Records that a quarantine series of `reason` began at `since` (once per series). */
     quarantined(since: number, reason: string): void;
-    /** Whether the job's target is a SCIM endpoint of its own (the saved Tenant URL), reached over HTTP. */
-    remote(): boolean;
+    /** The SCIM endpoint of the job's own (the saved Tenant URL), reached over HTTP; null: an embedded target. */
+    endpoint(): ScimEndpoint | null;
     /** A job whose target is a SCIM endpoint: runs the cycle that has ended by `now` and not run yet (over HTTP); whether one ran. */
     settleRemote(now: number): Promise<boolean>;
     /** Runs `work` when nothing else uses the job's endpoint and data store (a cycle, provision on demand). */

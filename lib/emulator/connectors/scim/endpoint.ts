@@ -1,6 +1,6 @@
 import { SCIM_DEMO_CREDENTIALS } from "../../targets/app-profiles";
 import type { SecretPair } from "../../engine/credentials";
-import type { SyncError } from "../../engine/types";
+import type { ScimEndpoint, SyncError } from "../../engine/types";
 import { isLoopbackAddress } from "../../http/access";
 import { VALIDATION_UNAVAILABLE } from "./codes";
 
@@ -11,10 +11,7 @@ import { VALIDATION_UNAVAILABLE } from "./codes";
  */
 export const SCIM_TEMPLATES: ReadonlySet<string> = new Set(["scim", "customappsso"]);
 
-export interface ScimEndpoint {
-  base: URL;
-  token: string;
-}
+export type { ScimEndpoint };
 
 const valueOf = (secrets: readonly SecretPair[], key: string) => secrets.find((pair) => pair.key.toLowerCase() === key.toLowerCase())?.value?.trim() ?? "";
 

@@ -1,8 +1,8 @@
 import type { ProvisioningErrorInput } from "../../logs/types";
 import type { SyncError } from "../../engine/types";
 import type { ScimExchange } from "./client";
-import { VALIDATION_FAILURE } from "./codes";
-import { receivedResponse, resourceText, statusName } from "./wording";
+import { refusedCredentials } from "./probe";
+import { resourceText, statusName } from "./wording";
 
 /**
  * A failed SCIM exchange as the provisioning log reports it. Codes are the ones the logs' error table
@@ -11,11 +11,16 @@ import { receivedResponse, resourceText, statusName } from "./wording";
  * apps; the reason is the "StatusCode / Message / Web Response" text real SCIM log entries carry.
  */
 
-const ACTIONS = {
+const NOT_AUTHORIZED =
+  "Microsoft Entra ID authenticated with the target application but wasn't authorized to perform the update. Review any instructions that the target application provided, along with the respective application.";
+
+/** Recommended actions: the logs' error table, by code (InsufficientRights, MethodNotAllowed, NotPermitted and Unauthorized share a row). */
+const ACTIONS: Record<string, string> = {
   Conflict:
     "Correct the conflicting attribute values in either Microsoft Entra ID or the application. Or, review your matching attribute configuration if the conflicting user account was supposed to be matched and taken over.",
-  Unauthorized:
-    "Microsoft Entra ID authenticated with the target application but wasn't authorized to perform the update. Review any instructions that the target application provided, along with the respective application.",
+  Unauthorized: NOT_AUTHORIZED,
+  InsufficientRights: NOT_AUTHORIZED,
+  MethodNotAllowed: NOT_AUTHORIZED,
   UnprocessableEntity:
     "The target application returned an unexpected response. The configuration of the target application might not be correct, or a service issue with the target application might be preventing it from working.",
   TooManyRequests:
@@ -29,7 +34,18 @@ const ACTIONS = {
     "A user that was previously created or matched by the provisioning service no longer exists. Ensure that the user exists. To force a new matching of all users, use the Microsoft Graph API to restart the job.",
   SystemForCrossDomainIdentityManagementMultipleEntriesInResponse:
     "A GET request to retrieve a user or group received multiple users or groups in the response. The system expects to receive only one user or group in the response.",
-} as const;
+};
+
+/** The table's codes for answers by their status (named as .NET's HttpStatusCode, except 403). */
+const BY_STATUS: Record<number, string> = {
+  400: "SystemForCrossDomainIdentityManagementBadRequest",
+  401: "Unauthorized",
+  403: "InsufficientRights",
+  405: "MethodNotAllowed",
+  409: "Conflict",
+  422: "UnprocessableEntity",
+  429: "TooManyRequests",
+};
 
 const INCOMPATIBLE =
   "The SCIM endpoint is not fully compatible with the Azure Active Directory SCIM client. Please refer to the Azure Active Directory SCIM provisioning documentation and adapt the SCIM endpoint to be able to process provisioning requests from Azure Active Directory.";
@@ -40,9 +56,7 @@ function codeOf(exchange: ScimExchange): string {
   if (problem?.kind === "unreachable" || problem?.kind === "redirect") return "WebExceptionProtocolError";
   if (problem?.kind === "multipleMatches") return "SystemForCrossDomainIdentityManagementMultipleEntriesInResponse";
   if (status === 404 && method !== "GET" && method !== "POST") return "InvalidAnchor";
-  if (status === 400) return "SystemForCrossDomainIdentityManagementBadRequest";
-  if (status === 401 || status === 403 || status === 405) return status === 403 ? "InsufficientRights" : statusName(status);
-  if (status === 409 || status === 422 || status === 429) return statusName(status);
+  if (BY_STATUS[status]) return BY_STATUS[status];
   if (status >= 500) return "InternalServerError";
   return "SystemForCrossDomainIdentityManagementServiceIncompatible";
 }
@@ -55,14 +69,12 @@ export function exportError(base: URL, exchange: ScimExchange): ProvisioningErro
     exchange.status === 0 || exchange.problem?.kind === "redirect"
       ? `${exchange.problem?.detail} Resource: ${resourceText(base, exchange)} Operation: ${exchange.method}`
       : `${incompatible}StatusCode: ${statusName(exchange.status)}\r\nMessage: Processing of the HTTP request resulted in an exception. Please see the HTTP response returned by the 'Response' property of this exception for details.\r\nWeb Response: \r\n${content}`;
-  const action = (ACTIONS as Record<string, string>)[errorCode === "InsufficientRights" || errorCode === "MethodNotAllowed" ? "Unauthorized" : errorCode] ?? null;
-  return { errorCode, reason, errorCategory: "nonServiceFailure", recommendedAction: action };
+  return { errorCode, reason, errorCategory: "nonServiceFailure", recommendedAction: ACTIONS[errorCode] ?? null };
 }
 
 /** A 401 means the saved credentials no longer work: the job is quarantined as its Test connection would fail. */
 export function refusalOf(base: URL, exchange: ScimExchange): SyncError | null {
-  if (exchange.status !== 401) return null;
-  return { code: VALIDATION_FAILURE, message: `While attempting to validate our authorization to access your application, we received this unexpected response: ${receivedResponse(base, exchange)}`, tenantActionable: true };
+  return exchange.status === 401 ? refusedCredentials(base, exchange) : null;
 }
 
 /** What a step shows of one exchange (never a header, so never the token). */

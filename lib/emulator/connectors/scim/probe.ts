@@ -26,15 +26,18 @@ const isEmptyList = (exchange: ScimExchange) => {
   return exchange.status === 200 && !exchange.problem && body !== undefined && Array.isArray(body.schemas) && (body.totalResults === 0 || (Array.isArray(body.Resources) && body.Resources.length === 0));
 };
 
+/** An endpoint's 401 (or 403) to the credentials, in Entra's words (observed). */
+export function refusedCredentials(base: URL, exchange: ScimExchange): SyncError {
+  return { code: VALIDATION_FAILURE, message: `While attempting to validate our authorization to access your application, we received this unexpected response: ${receivedResponse(base, exchange)}`, tenantActionable: true };
+}
+
 /** What the probe's answer means: null when it passes, else the connector's error. */
 export function probeError(endpoint: ScimEndpoint, exchange: ScimExchange): SyncError | null {
   if (isEmptyList(exchange)) return null;
   if (exchange.problem?.kind === "invalidToken") return { code: VALIDATION_FAILURE, message: exchange.problem.detail, tenantActionable: true };
   if (exchange.status === 0) return { code: VALIDATION_UNAVAILABLE, message: NOT_ABLE_TO_CONNECT, tenantActionable: true };
-  const received = receivedResponse(endpoint.base, exchange);
-  if (exchange.status === 401 || exchange.status === 403)
-    return { code: VALIDATION_FAILURE, message: `While attempting to validate our authorization to access your application, we received this unexpected response: ${received}`, tenantActionable: true };
-  return { code: VALIDATION_UNAVAILABLE, message: `We received this unexpected response from your application: ${received}`, tenantActionable: true };
+  if (exchange.status === 401 || exchange.status === 403) return refusedCredentials(endpoint.base, exchange);
+  return { code: VALIDATION_UNAVAILABLE, message: `We received this unexpected response from your application: ${receivedResponse(endpoint.base, exchange)}`, tenantActionable: true };
 }
 
 /** Runs Test connection against the endpoint: null when it passes. */

@@ -83,7 +83,7 @@ export async function restartAction(c: SyncContext, jobId: string): Promise<Grap
     );
   // A SCIM job's data store is the connector's (the embedded targets are the apps themselves): ConnectorDataStore
   // empties it, so the next cycle matches every account again.
-  if (flags.has("ConnectorDataStore") && job.provisioner?.remote()) await job.provisioner.exclusive(async () => job.provisioner!.target.clear());
+  if (flags.has("ConnectorDataStore") && job.provisioner?.endpoint()) await job.provisioner.exclusive(async () => job.provisioner!.target.clear());
   const error = await credentialsFor(c, job);
   restartJob(job, c.state.clock.now(), flags, error);
   return noContent();

@@ -7,7 +7,7 @@ import { directUserMembers, groupsInScope, usersInScope } from "../../engine/pro
 import type { TargetDirectory } from "../../targets/target-directory";
 import { badRequest, resourceNotFound } from "../../http/errors";
 import { ScimClient } from "../../connectors/scim/client";
-import { scimEndpoint, type ScimEndpoint } from "../../connectors/scim/endpoint";
+import type { ScimEndpoint } from "../../connectors/scim/endpoint";
 import type { JobRecord, SyncError } from "../../engine/types";
 import { probeAttribute, testConnection } from "../../connectors/scim/probe";
 import { syncScimObject } from "../../connectors/scim/sync";
@@ -166,7 +166,7 @@ export async function provisionOnDemand(c: SyncContext, jobId: string): Promise<
   const resolved = parameter.subjects.map((subject) => resolveSubject(c, subject, target));
   // A SCIM endpoint is checked first, as Entra does "before performing on-demand provisioning" (probe.ts); the
   // exchanges wait for the job's cycle, if one is talking to the endpoint (they share its data store).
-  const endpoint = scimEndpoint(job.templateId, c.sync.secrets);
+  const endpoint = job.provisioner!.endpoint();
   return endpoint ? job.provisioner!.exclusive(() => provision(c, job, resolved, endpoint, error)) : provision(c, job, resolved, null, error);
 }
 
