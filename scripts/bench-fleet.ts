@@ -2,6 +2,7 @@
  * The fleet view's scan against an in-process emulator: Graph requests (from the emulator's request log),
  * time to the summary line, and the summary.
  * Usage: npx tsx scripts/bench-fleet.ts [--scale 5000] [--latency-ms 50] [--concurrency 16] [--item-latency-ms 0] [--memory]
+ *        [--emulator-url <url>]
  * (The console runs this scan on its server, app/api/fleet, with SERVER_FLEET_CONCURRENCY = 16 batches in flight.)
  *
  * `--memory` then scans twice more and prints the scanner's heap (this thread's; the emulator's is apart): peak
@@ -15,6 +16,8 @@
  * The emulator runs in a worker thread of this process, so Graph's work and the scanner's work do not
  * queue on one event loop (in the product they run in different processes: Graph and the browser).
  * `--same-thread` runs both on one event loop (a pessimistic number on a 2-core machine).
+ * `--emulator-url` scans an emulator that is already running, at the scale it has (`npm run bench` passes its own,
+ * so the console's scan and this one meet the same emulator); it is left running.
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -67,7 +70,12 @@ async function main(): Promise<void> {
   const concurrency = Math.max(1, Math.floor(arg("concurrency", SERVER_FLEET_CONCURRENCY)));
 
   const sameThread = process.argv.includes("--same-thread");
-  const emulator = sameThread ? await startEmulator({ port: 0, host: "127.0.0.1", scale, clockSpeed: 0 }) : await startEmulatorWorker(scale);
+  const emulatorUrl = process.argv[process.argv.indexOf("--emulator-url") + 1];
+  const emulator = process.argv.includes("--emulator-url")
+    ? { url: emulatorUrl, close: async () => {} }
+    : sameThread
+      ? await startEmulator({ port: 0, host: "127.0.0.1", scale, clockSpeed: 0 })
+      : await startEmulatorWorker(scale);
   try {
     const { access_token: token } = await control<{ access_token: string }>(emulator.url, "POST", "token", { persona: "admin" });
     const faults = [];
@@ -90,7 +98,7 @@ async function main(): Promise<void> {
     const totals: FleetTotals = scan.totals;
 
     console.log(`fleet scan · EMULATOR_SCALE=${scale} (${formatCount(sps)} service principals) · ${latencyMs} ms per request` +
-      `${itemLatencyMs ? ` + ${itemLatencyMs} ms per batch item` : ""} · concurrency ${concurrency} · emulator ${sameThread ? "on the same thread" : "in a worker thread"}`);
+      `${itemLatencyMs ? ` + ${itemLatencyMs} ms per batch item` : ""} · concurrency ${concurrency} · emulator ${process.argv.includes("--emulator-url") ? `at ${emulatorUrl}` : sameThread ? "on the same thread" : "in a worker thread"}`);
     console.log(`Graph requests: ${log.length} (${pages} SP pages + ${batches} $batch; pages + ceil(SPs/20) = ${expected}; budget 5,000/20 + pages = ${budget})`);
     console.log(`time to summary: ${(elapsedMs / 1000).toFixed(2)} s (budget 3 s)`);
     console.log(`summary: ${fleetSummaryText(totals)}`);
