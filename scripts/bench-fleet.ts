@@ -70,8 +70,9 @@ async function main(): Promise<void> {
   const concurrency = Math.max(1, Math.floor(arg("concurrency", SERVER_FLEET_CONCURRENCY)));
 
   const sameThread = process.argv.includes("--same-thread");
+  const external = process.argv.includes("--emulator-url");
   const emulatorUrl = process.argv[process.argv.indexOf("--emulator-url") + 1];
-  const emulator = process.argv.includes("--emulator-url")
+  const emulator = external
     ? { url: emulatorUrl, close: async () => {} }
     : sameThread
       ? await startEmulator({ port: 0, host: "127.0.0.1", scale, clockSpeed: 0 })
@@ -97,8 +98,8 @@ async function main(): Promise<void> {
     const expected = pages + Math.ceil(sps / 20);
     const totals: FleetTotals = scan.totals;
 
-    console.log(`fleet scan · EMULATOR_SCALE=${scale} (${formatCount(sps)} service principals) · ${latencyMs} ms per request` +
-      `${itemLatencyMs ? ` + ${itemLatencyMs} ms per batch item` : ""} · concurrency ${concurrency} · emulator ${process.argv.includes("--emulator-url") ? `at ${emulatorUrl}` : sameThread ? "on the same thread" : "in a worker thread"}`);
+    console.log(`fleet scan · ${external ? "" : `EMULATOR_SCALE=${scale} `}(${formatCount(sps)} service principals) · ${latencyMs} ms per request` +
+      `${itemLatencyMs ? ` + ${itemLatencyMs} ms per batch item` : ""} · concurrency ${concurrency} · emulator ${external ? `at ${emulatorUrl}` : sameThread ? "on the same thread" : "in a worker thread"}`);
     console.log(`Graph requests: ${log.length} (${pages} SP pages + ${batches} $batch; pages + ceil(SPs/20) = ${expected}; budget 5,000/20 + pages = ${budget})`);
     console.log(`time to summary: ${(elapsedMs / 1000).toFixed(2)} s (budget 3 s)`);
     console.log(`summary: ${fleetSummaryText(totals)}`);

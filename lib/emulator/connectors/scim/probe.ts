@@ -14,7 +14,6 @@ import { receivedResponse } from "./wording";
  * provisioning). The texts are the ones Entra is seen to send (emulator README: which are documented, which observed).
  */
 
-
 /** The user mapping's matching attribute: what Test connection queries. */
 export const probeAttribute = (schema: unknown) => objectMapping(schema, "user")?.matching?.targetAttributeName ?? "userName";
 
