@@ -23,6 +23,7 @@ import { routeBundles } from "./bench/bundle-size";
 import { timeToAppear, type Appearance } from "./bench/appearance";
 import { launchChromium, signIn } from "./bench/browser";
 import { medianLighthouse, runLighthouse, type LighthouseScores } from "./bench/lighthouse";
+import { formatPageLoadTasks } from "./bench/long-tasks";
 import { withBareNextApp } from "./bench/bare-next";
 import { startNextServer } from "./lib/next-server";
 import { criticalPathDepth, median, percentile } from "./bench/stats";
@@ -35,6 +36,7 @@ const BARE_NEXT_PORT = 3520;
 const EMULATOR_PORT = 4510;
 const CONSOLE = `http://127.0.0.1:${CONSOLE_PORT}`;
 const rowsWanted = new Set(process.argv.flatMap((arg, i, all) => (all[i - 1] === "--row" ? arg.split(",") : [])));
+const argAfter = (flag: string) => (process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] : undefined);
 const wants = (row: string) => rowsWanted.size === 0 || rowsWanted.has(row);
 
 interface Row {
@@ -142,6 +144,21 @@ async function warmMedian(page: Page, url: string, testId: string): Promise<numb
   return median(times);
 }
 
+/** Navigation → first request / first request → last answer / last answer → shown, for these Graph requests (emulator's clock). */
+function requestPhases(shown: Appearance, requests: LoggedRequest[]): string {
+  const firstRequest = Math.min(...requests.map((r) => Date.parse(r.time)));
+  const lastAnswer = Math.max(...requests.map((r) => Date.parse(r.time) + r.durationMs));
+  return `${ms(firstRequest - shown.navigationStart)} / ${ms(lastAnswer - firstRequest)} / ${ms(shown.appearedAt - lastAnswer)}`;
+}
+
+/** One load of `url` until `selector` shows, and the Graph requests the emulator answered for it. */
+async function loadWithRequests(page: Page, emulator: RunningEmulator, url: string, selector: string): Promise<FleetRun> {
+  await clearLog(emulator);
+  const shown = await timeToAppear(page, url, selector);
+  const log = (await requestLog(emulator)).filter((r) => Date.parse(r.time) >= shown.navigationStart && Date.parse(r.time) + r.durationMs <= shown.appearedAt);
+  return { shown, log };
+}
+
 /** LOGS_ENTRIES entries in the Slack job's log; its logs page against the SP page's cards, in the same run. */
 const LOGS_ENTRIES = 10_000;
 async function logsRows(page: Page, emulator: RunningEmulator) {
@@ -152,9 +169,8 @@ async function logsRows(page: Page, emulator: RunningEmulator) {
   const logsUrl = `${CONSOLE}/service-principals/${SP.slack}/jobs/${encodeURIComponent(JOB.slackActive)}/logs`;
   await page.goto(logsUrl);
   await page.getByTestId("logs-row").first().waitFor();
-  await clearLog(emulator);
-  const { navigationStart, appearedAt } = await timeToAppear(page, logsUrl, '[data-testid="logs-row"]');
-  const before = (await requestLog(emulator)).filter((r) => Date.parse(r.time) >= navigationStart && Date.parse(r.time) + r.durationMs <= appearedAt);
+  const logsLoad = await loadWithRequests(page, emulator, logsUrl, '[data-testid="logs-row"]');
+  const before = logsLoad.log;
   const depth = criticalPathDepth(before.map((r) => ({ end: Date.parse(r.time) + r.durationMs, durationMs: r.durationMs })));
   rows.push({ id: "logs", metric: `Graph round trips before the first log rows (${before.length} requests, ${LOGS_ENTRIES.toLocaleString("en")} entries)`, value: String(depth), budget: "≤ 1", ok: depth <= 1 });
   const logs = await warmMedian(page, logsUrl, "logs-row");
@@ -165,6 +181,14 @@ async function logsRows(page: Page, emulator: RunningEmulator) {
     value: `${ms(logs)} / ${ms(cards)} = ${(logs / cards).toFixed(2)}×`,
     budget: "≤ 1.20×",
     ok: logs / cards <= 1.2,
+  });
+  const cardsLoad = await loadWithRequests(page, emulator, `${CONSOLE}/service-principals/${SP.box}`, '[data-testid="job-status-card"]');
+  rows.push({
+    id: "logs",
+    metric: "Logs page vs SP page, one warm load each: navigation → Graph request / its answer / answer → visible",
+    value: `${requestPhases(logsLoad.shown, logsLoad.log)} vs ${requestPhases(cardsLoad.shown, cardsLoad.log)}`,
+    budget: "—",
+    ok: null,
   });
 }
 
@@ -355,12 +379,7 @@ const medianRun = (runs: FleetRun[]) => [...runs].sort((a, b) => a.shown.ms - b.
 const isScanRequest = (request: LoggedRequest) => /^\/beta\/(servicePrincipals(\?|$)|\$batch$)/.test(request.path);
 
 /** Navigation → first scan request / the scan / its last answer → summary (emulator and page share the clock). */
-function scanPhases({ shown, log }: FleetRun): string {
-  const scan = log.filter(isScanRequest);
-  const firstRequest = Math.min(...scan.map((r) => Date.parse(r.time)));
-  const lastAnswer = Math.max(...scan.map((r) => Date.parse(r.time) + r.durationMs));
-  return `${ms(firstRequest - shown.navigationStart)} / ${ms(lastAnswer - firstRequest)} / ${ms(shown.appearedAt - lastAnswer)}`;
-}
+const scanPhases = ({ shown, log }: FleetRun) => requestPhases(shown, log.filter(isScanRequest));
 const FLEET_RATIO_BUDGET = 1.15;
 
 /**
@@ -448,21 +467,36 @@ const LIGHTHOUSE_PAGES: { name: string; path: string; ready: string }[] = [
   { name: "person's trace", path: `/people/${USER.irvinSayers}`, ready: '[data-testid="person-row"]' },
 ];
 
+/** `--lighthouse-pages "SP page,logs"`: only these pages (names as in LIGHTHOUSE_PAGES), for a quicker look at one. */
+const lighthousePagesWanted = argAfter("--lighthouse-pages")?.split(",").map((name) => name.trim());
+
 const msOrDash = (value: number | null) => (value === null ? "—" : ms(value));
 
 function printWhereTimeGoes(name: string, scores: LighthouseScores) {
   console.log(`Lighthouse, ${name}: main thread ${scores.mainThread.map((item) => `${item.group} ${item.ms} ms`).join(", ")}`);
   console.log(`  scripts (scripting / parse+compile): ${scores.scripts.map((item) => `${item.url} ${item.scriptingMs}/${item.parseMs} ms`).join(", ")}`);
-  console.log(`  long tasks: ${scores.longTasks.map((item) => `${item.url || "(page)"} @${item.startMs} ${item.ms} ms`).join(", ")}`);
+  console.log(`  long tasks (simulated): ${scores.longTasks.map((item) => `${item.url || "(page)"} @${item.startMs} ${item.ms} ms`).join(", ")}`);
+  console.log("  tasks of 10 ms or more in the trace Lighthouse scored (1×; start from navigation · duration · what is inside):");
+  for (const line of formatPageLoadTasks(scores.trace, "    ")) console.log(line);
 }
 
 /**
  * Every page against the reference measured in the same run (scripts/bench/bare-next-app: a page with none of the
  * console's code that starts MSAL): on a shared 2-core machine Lighthouse's simulated mobile CPU multiplies the
- * task times it observes by 4, so an absolute score says more about the machine than about the page.
+ * task times it observes by 4, so an absolute score says more about the machine than about the page. The runs go
+ * round by round (the reference, then each page once), so a slow minute of the machine falls on all of them alike.
  */
 async function lighthouseRows(emulator: RunningEmulator) {
-  const reference = await withBareNextApp(BARE_NEXT_PORT, (url) => medianLighthouse(LIGHTHOUSE_RUNS, () => runLighthouse(`${url}with-msal`)));
+  const pages = LIGHTHOUSE_PAGES.filter((page) => !lighthousePagesWanted || lighthousePagesWanted.includes(page.name));
+  const referenceRuns: LighthouseScores[] = [];
+  const pageRuns = pages.map((): LighthouseScores[] => []);
+  await withBareNextApp(BARE_NEXT_PORT, async (bareUrl) => {
+    for (let round = 0; round < LIGHTHOUSE_RUNS; round++) {
+      referenceRuns.push(await runLighthouse(`${bareUrl}with-msal`));
+      for (const [i, { path, ready }] of pages.entries()) pageRuns[i].push(await runLighthouse(`${CONSOLE}${path}`, { emulatorUrl: emulator.url, ready }));
+    }
+  });
+  const reference = medianLighthouse(referenceRuns);
   const refScore = reference.median.performance;
   const refTbt = reference.tbtMs;
   console.log(`Lighthouse per run, reference (bare Next.js + MSAL): performance ${reference.scores.join(", ")}; TBT ${reference.tbts.map(Math.round).join(", ")} ms`);
@@ -474,8 +508,8 @@ async function lighthouseRows(emulator: RunningEmulator) {
     budget: "—",
     ok: null,
   });
-  for (const { name, path, ready } of LIGHTHOUSE_PAGES) {
-    const runs = await medianLighthouse(LIGHTHOUSE_RUNS, () => runLighthouse(`${CONSOLE}${path}`, { emulatorUrl: emulator.url, ready }));
+  for (const [i, { name }] of pages.entries()) {
+    const runs = medianLighthouse(pageRuns[i]);
     const { performance, accessibility } = runs.median;
     console.log(`Lighthouse per run, ${name}: performance ${runs.scores.join(", ")}; TBT ${runs.tbts.map(Math.round).join(", ")} ms`);
     printWhereTimeGoes(name, runs.median);
@@ -509,8 +543,6 @@ async function measure(id: string, what: string, run: () => Promise<void> | void
     rows.push({ id, metric: what, value: `error: ${error instanceof Error ? error.message.split("\n")[0].slice(0, 60) : String(error)}`, budget: "—", ok: false });
   }
 }
-
-const argAfter = (flag: string) => (process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] : undefined);
 
 /**
  * The table; with `--compare <file>` (another build's `--json <file>`) its values beside ours, row by row, so a

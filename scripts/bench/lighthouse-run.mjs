@@ -2,8 +2,9 @@
  * Lighthouse (mobile, default throttling) on a page as a plain Node program: a console page as a signed-in
  * admin when `emulatorUrl` is given, any other page as it is.
  * Set BENCH_LIGHTHOUSE_REPORT=<file> to also write the full report (JSON) there.
- * Usage: node scripts/bench/lighthouse-run.mjs '{"url","emulatorUrl"?,"ready"?,"chromiumPath","chromiumArgs"}'  → prints one JSON line.
+ * Usage: node scripts/bench/lighthouse-run.mjs '{"url","emulatorUrl"?,"ready"?,"chromiumPath","chromiumArgs","traceFile"?}'  → prints one JSON line.
  * `ready`: the CSS selector that says the signed-in page has shown its Graph data (default: a job card).
+ * `traceFile`: where to write the trace Lighthouse scored (its `Trace` artifact).
  * (scripts/bench/lighthouse.ts runs it.)
  *
  * Plain JavaScript run by `node`, not by tsx, on purpose: tsx compiles every module it loads (Lighthouse's
@@ -18,7 +19,7 @@
 import { writeFileSync } from "node:fs";
 import lighthouse from "lighthouse";
 import puppeteer from "puppeteer-core";
-const { url, emulatorUrl, ready = '[data-testid="job-status-card"]', chromiumPath, chromiumArgs } = JSON.parse(process.argv[2] ?? "{}");
+const { url, emulatorUrl, ready = '[data-testid="job-status-card"]', chromiumPath, chromiumArgs, traceFile } = JSON.parse(process.argv[2] ?? "{}");
 if (!url || !chromiumPath) {
   console.error('usage: node scripts/bench/lighthouse-run.mjs \'{"url":…,"emulatorUrl":…,"chromiumPath":…,"chromiumArgs":[…]}\' (emulatorUrl: sign in first)');
   process.exit(2);
@@ -49,6 +50,7 @@ try {
   if (!lhr) throw new Error("Lighthouse returned no result.");
   // The whole report, for digging into a score: BENCH_LIGHTHOUSE_REPORT=/tmp/lhr.json npm run bench -- --row lighthouse
   if (process.env.BENCH_LIGHTHOUSE_REPORT) writeFileSync(process.env.BENCH_LIGHTHOUSE_REPORT, JSON.stringify(lhr));
+  if (traceFile) writeFileSync(traceFile, JSON.stringify(result.artifacts.Trace));
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const metric = (id) => lhr.audits[id]?.numericValue ?? null;
