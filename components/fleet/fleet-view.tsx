@@ -1,11 +1,12 @@
 "use client";
 
 import type { SynchronizationStatusCode } from "@microsoft/microsoft-graph-types-beta";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useDeferredValue, useMemo } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { BusyButton } from "@/components/ui/busy-button";
 import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
+import { replaceUrl } from "@/components/ui/replace-url";
 import { filterRows, fleetHref, fleetSummaryText, parseStatusFilter, toFleetRows } from "@/lib/fleet/rows";
 import { toErrorInfo } from "@/lib/graph/graph-error";
 import { formatCount } from "@/lib/format/count";
@@ -24,7 +25,6 @@ function labels(codes: readonly SynchronizationStatusCode[]): string {
 
 /** The Jobs view (/jobs, "Jobs" in the nav), built on the fleet scan: progress, summary, status filter (in the URL), jobs table. */
 export function FleetView() {
-  const router = useRouter();
   const statusParam = useSearchParams().get("status");
   const selected = useMemo(() => parseStatusFilter(statusParam), [statusParam]);
   const { query, progress } = useFleetScan();
@@ -37,7 +37,7 @@ export function FleetView() {
   const shown = useMemo(() => filterRows(rows, selected), [rows, selected]);
 
   function setFilter(next: SynchronizationStatusCode[]) {
-    router.replace(fleetHref(next), { scroll: false });
+    replaceUrl(fleetHref(next));
   }
   const rescan = () => void query.refetch();
 

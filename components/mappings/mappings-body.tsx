@@ -1,24 +1,24 @@
 "use client";
 
 import type { SynchronizationSchema } from "@microsoft/microsoft-graph-types-beta";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useId, useMemo } from "react";
 import { toMappingsView } from "@/lib/mappings/mapping-view";
 import { countText, MAX_QUERY_LENGTH, normalizeQuery, searchMappings } from "@/lib/mappings/search";
 import { routes } from "@/lib/routes";
+import { replaceUrl } from "@/components/ui/replace-url";
 import { UrlSearchBox } from "@/components/ui/url-search-box";
 import { MappingsEmpty } from "./mappings-empty";
 import { RuleSection } from "./rule-section";
 
 /** The search (its text is `?q=`), the count, and the rules with what matches. */
 export function MappingsBody({ servicePrincipalId, jobId, schema }: { servicePrincipalId: string; jobId: string; schema: SynchronizationSchema }) {
-  const router = useRouter();
   const query = normalizeQuery(useSearchParams().get("q"));
   const view = useMemo(() => toMappingsView(schema), [schema]);
   const result = useMemo(() => searchMappings(view, query), [view, query]);
   const searchId = useId();
 
-  const search = (next: string) => router.replace(routes.jobMappings(servicePrincipalId, jobId, next), { scroll: false });
+  const search = (next: string) => replaceUrl(routes.jobMappings(servicePrincipalId, jobId, next));
   function clear() {
     search("");
     // The button goes away with the search: keep keyboard focus where the next search starts.

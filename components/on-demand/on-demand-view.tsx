@@ -11,6 +11,7 @@ import { buttonStyles, Spinner } from "@/components/jobs/lifecycle/modal-dialog"
 import { useLiveJob } from "@/components/jobs/use-live-jobs";
 import { GraphErrorDetails } from "@/components/ui/graph-error-details";
 import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
+import { replaceUrl } from "@/components/ui/replace-url";
 import { RetryWait } from "@/components/ui/retry-wait";
 import { SkeletonLines } from "@/components/ui/skeleton";
 import { describeError } from "@/lib/errors/describe-error";
@@ -68,7 +69,7 @@ function OnDemand({ servicePrincipalId, jobId, overview, job, appName, updatedAt
     if (run.status !== "running") reset();
     const search = onDemandSearch(next, ruleId);
     setChoice({ subject: next, ruleId, search });
-    window.history.replaceState(null, "", `${pathname}${search}`);
+    replaceUrl(`${pathname}${search}`);
   };
   const running = run.status === "running";
   const canRun = !readOnly && !running && secondsLeft === 0 && ready(subject) && rule !== undefined && (subject.type === "user" || rule.groups);
