@@ -53,12 +53,30 @@ test("filtering by failure shows the seeded failure with its error and recommend
   const failures = await logsFromGraph(`jobId eq '${AWS_JOB}' and provisioningStatusInfo/status eq 'failure'`);
   expect(failures.length).toBeGreaterThan(0);
   await openSignedIn(page, jobLogs(AWS, AWS_JOB));
+  await expect(page.getByTestId("logs-row").first()).toBeVisible();
+  const unfiltered = await page.getByTestId("logs-row").count();
+  expect(unfiltered).toBeGreaterThan(failures.length);
+  // Apply asks Graph for the filtered page; the console's server is not asked for the page again (no RSC payload).
+  const navigations: string[] = [];
+  page.on("request", (request) => {
+    const headers = request.headers();
+    if (headers.rsc === "1" && !headers["next-router-prefetch"]) navigations.push(request.url());
+  });
   const filters = page.getByTestId("logs-filters");
   await filters.getByTestId("logs-filter-status").selectOption("failure");
   await filters.getByTestId("logs-apply").click();
   await expect(page).toHaveURL(/[?&]status=failure/);
   await expect(page.getByTestId("logs-row")).toHaveCount(failures.length);
   for (const row of await page.getByTestId("logs-row").all()) await expect(row).toHaveAttribute("data-status", "failure");
+  expect(navigations).toEqual([]);
+  // Apply made a history entry: Back shows the unfiltered logs and the form says so, Forward the failures again.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/status=/);
+  await expect(page.getByTestId("logs-row")).toHaveCount(unfiltered);
+  await expect(page.getByTestId("logs-filters").getByTestId("logs-filter-status")).toHaveValue("");
+  await page.goForward();
+  await expect(page).toHaveURL(/[?&]status=failure/);
+  await expect(page.getByTestId("logs-row")).toHaveCount(failures.length);
 
   await page.getByTestId("logs-row").first().getByRole("link").click();
   const detail = page.getByTestId("logs-detail");

@@ -6,7 +6,7 @@ import { useDeferredValue, useMemo } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { BusyButton } from "@/components/ui/busy-button";
 import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
-import { replaceUrl } from "@/components/ui/replace-url";
+import { replaceUrl } from "@/components/ui/url-history";
 import { filterRows, fleetHref, fleetSummaryText, parseStatusFilter, toFleetRows } from "@/lib/fleet/rows";
 import { toErrorInfo } from "@/lib/graph/graph-error";
 import { formatCount } from "@/lib/format/count";

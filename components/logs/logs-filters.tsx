@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { ACTION_CHOICES, LOG_PARAMS, MAX_SEARCH_LENGTH, STATUS_CHOICES, hasFilters, logsSearch, parseLogFilters, type LogFilters, type LogsScope } from "@/lib/logs/filters";
 import { RANGE_CODES, TIME_RANGES, type TimeRange } from "@/lib/logs/time-range";
+import { pushUrl } from "@/components/ui/url-history";
 
 const labelClass = "block text-sm font-medium text-slate-900";
 const inputClass = "w-full rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm shadow-sm";
@@ -32,7 +33,6 @@ function Field({ id, label, help, children }: { id: string; label: string; help?
  * here instead. Remount it (key) when the URL changes to show what the URL says.
  */
 export function LogsFilters({ scope, filters }: { scope: LogsScope; filters: LogFilters }) {
-  const router = useRouter();
   const pathname = usePathname();
   const id = useId();
   const [range, setRange] = useState<TimeRange>(filters.range);
@@ -45,7 +45,7 @@ export function LogsFilters({ scope, filters }: { scope: LogsScope; filters: Log
     for (const [name, value] of new FormData(event.currentTarget)) if (typeof value === "string") params.set(name, value);
     const parsed = parseLogFilters(params, scope);
     setProblems(parsed.problems);
-    if (parsed.problems.length === 0) router.push(`${pathname}${logsSearch(parsed.filters)}`, { scroll: false });
+    if (parsed.problems.length === 0) pushUrl(`${pathname}${logsSearch(parsed.filters)}`);
   }
 
   return (

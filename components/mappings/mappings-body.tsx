@@ -6,7 +6,7 @@ import { useId, useMemo } from "react";
 import { toMappingsView } from "@/lib/mappings/mapping-view";
 import { countText, MAX_QUERY_LENGTH, normalizeQuery, searchMappings } from "@/lib/mappings/search";
 import { routes } from "@/lib/routes";
-import { replaceUrl } from "@/components/ui/replace-url";
+import { replaceUrl } from "@/components/ui/url-history";
 import { UrlSearchBox } from "@/components/ui/url-search-box";
 import { MappingsEmpty } from "./mappings-empty";
 import { RuleSection } from "./rule-section";

@@ -11,7 +11,7 @@ import { buttonStyles, Spinner } from "@/components/jobs/lifecycle/modal-dialog"
 import { useLiveJob } from "@/components/jobs/use-live-jobs";
 import { GraphErrorDetails } from "@/components/ui/graph-error-details";
 import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
-import { replaceUrl } from "@/components/ui/replace-url";
+import { replaceUrl } from "@/components/ui/url-history";
 import { RetryWait } from "@/components/ui/retry-wait";
 import { SkeletonLines } from "@/components/ui/skeleton";
 import { describeError } from "@/lib/errors/describe-error";

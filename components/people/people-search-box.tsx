@@ -1,6 +1,6 @@
 "use client";
 
-import { replaceUrl } from "@/components/ui/replace-url";
+import { replaceUrl } from "@/components/ui/url-history";
 import { UrlSearchBox } from "@/components/ui/url-search-box";
 import { routes } from "@/lib/routes";
 

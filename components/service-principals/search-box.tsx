@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { replaceUrl } from "@/components/ui/replace-url";
+import { replaceUrl } from "@/components/ui/url-history";
 import { UrlSearchBox } from "@/components/ui/url-search-box";
 
 /** Search by display name; the text lives in the URL (`?q=`). */
