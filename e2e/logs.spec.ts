@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
+import { recordSoftNavigations } from "./support/navigations";
 import { EMULATOR_URL, emulatorControl } from "./support/emulator";
 import { openSignedIn } from "./support/sign-in";
 
@@ -57,11 +58,7 @@ test("filtering by failure shows the seeded failure with its error and recommend
   const unfiltered = await page.getByTestId("logs-row").count();
   expect(unfiltered).toBeGreaterThan(failures.length);
   // Apply asks Graph for the filtered page; the console's server is not asked for the page again (no RSC payload).
-  const navigations: string[] = [];
-  page.on("request", (request) => {
-    const headers = request.headers();
-    if (headers.rsc === "1" && !headers["next-router-prefetch"]) navigations.push(request.url());
-  });
+  const navigations = recordSoftNavigations(page);
   const filters = page.getByTestId("logs-filters");
   await filters.getByTestId("logs-filter-status").selectOption("failure");
   await filters.getByTestId("logs-apply").click();

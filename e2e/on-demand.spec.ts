@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
+import { recordSoftNavigations } from "./support/navigations";
 import { emulatorControl } from "./support/emulator";
 import { graphGet, graphWrite } from "./support/graph";
 import { openSignedIn } from "./support/sign-in";
@@ -127,13 +128,8 @@ test("the mappings list the job's attribute mappings and its scoping filter as a
   const targets = await mapping.getByTestId("attribute-mapping-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-target")));
   expect(targets).toEqual(users.attributeMappings.map((attribute) => attribute.targetAttributeName));
   await expect(mapping.getByTestId("scoping-sentence")).toHaveText(/userType EQUALS Member and accountEnabled IS TRUE/);
-  // The search filters in the browser: no soft navigation, so no RSC payload from the console's server per search
-  // (prefetches of links on the page aside).
-  const navigations: string[] = [];
-  page.on("request", (request) => {
-    const headers = request.headers();
-    if (headers.rsc === "1" && !headers["next-router-prefetch"]) navigations.push(request.url());
-  });
+  // The search filters in the browser: no soft navigation, so no RSC payload from the console's server per search.
+  const navigations = recordSoftNavigations(page);
   await page.getByTestId("mappings-search").fill("mail");
   await expect(page).toHaveURL(/[?&]q=mail/);
   const matching = users.attributeMappings.filter((a) => [a.targetAttributeName, a.defaultValue, a.source.name, a.source.expression].some((text) => /mail/i.test(text ?? "")));

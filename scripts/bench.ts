@@ -152,7 +152,7 @@ function requestPhases(shown: Appearance, requests: LoggedRequest[]): string {
 }
 
 /** One load of `url` until `selector` shows, and the Graph requests the emulator answered for it. */
-async function loadWithRequests(page: Page, emulator: RunningEmulator, url: string, selector: string): Promise<FleetRun> {
+async function loadWithRequests(page: Page, emulator: RunningEmulator, url: string, selector: string): Promise<TimedLoad> {
   await clearLog(emulator);
   const shown = await timeToAppear(page, url, selector);
   const log = (await requestLog(emulator)).filter((r) => Date.parse(r.time) >= shown.navigationStart && Date.parse(r.time) + r.durationMs <= shown.appearedAt);
@@ -203,7 +203,7 @@ async function overviewRows(page: Page, emulator: RunningEmulator) {
     { path: "/servicePrincipals", latencyMs: 50 },
     { path: "/$batch", latencyMs: 50 },
   ]);
-  const runs: Record<"jobs" | "overview", FleetRun[]> = { jobs: [], overview: [] };
+  const runs: Record<"jobs" | "overview", TimedLoad[]> = { jobs: [], overview: [] };
   try {
     for (let i = 0; i < 3; i++) {
       for (const [view, path] of [["jobs", "/jobs"], ["overview", "/"]] as const) {
@@ -369,17 +369,17 @@ async function createJobRows(emulator: RunningEmulator) {
 
 const FLEET_RUNS = 3;
 
-/** One load of a view that shows the fleet scan: when its summary appeared, and the Graph requests meanwhile. */
-interface FleetRun {
+/** One load of a page: when what it waits for appeared, and the Graph requests meanwhile. */
+interface TimedLoad {
   shown: Appearance;
   log: LoggedRequest[];
 }
-const medianRun = (runs: FleetRun[]) => [...runs].sort((a, b) => a.shown.ms - b.shown.ms)[Math.floor((runs.length - 1) / 2)];
+const medianRun = (runs: TimedLoad[]) => [...runs].sort((a, b) => a.shown.ms - b.shown.ms)[Math.floor((runs.length - 1) / 2)];
 /** The scan's own Graph requests: the SP pages and the `$batch` calls (the Overview also reads logs and audits). */
 const isScanRequest = (request: LoggedRequest) => /^\/beta\/(servicePrincipals(\?|$)|\$batch$)/.test(request.path);
 
 /** Navigation → first scan request / the scan / its last answer → summary (emulator and page share the clock). */
-const scanPhases = ({ shown, log }: FleetRun) => requestPhases(shown, log.filter(isScanRequest));
+const scanPhases = ({ shown, log }: TimedLoad) => requestPhases(shown, log.filter(isScanRequest));
 const FLEET_RATIO_BUDGET = 1.15;
 
 /**
@@ -407,7 +407,7 @@ async function fleetRows(page: Page, emulator: RunningEmulator) {
     { path: "/$batch", latencyMs: 50 },
   ]);
   // The console's scan and Node's alternate against the same emulator, so drift on this machine meets both.
-  const runs: FleetRun[] = [];
+  const runs: TimedLoad[] = [];
   const nodeOnlyRuns: number[] = [];
   for (let i = 0; i < FLEET_RUNS; i++) {
     await page.goto(`${CONSOLE}/no-such-page`);
