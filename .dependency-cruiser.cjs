@@ -23,7 +23,7 @@ module.exports = {
       comment:
         "lib/emulator/ and lib/scim-target/ are separate programs (npm run emulator, npm run scim-target); the console must talk to them only over HTTP.",
       from: {
-        path: ["^(app|components|lib)/", "^(proxy|instrumentation)\\.ts$"],
+        path: ["^(app|components|lib)/", "^(proxy|instrumentation|instrumentation-client)\\.ts$"],
         pathNot: ["^lib/emulator/", "^lib/scim-target/", ...TEST_FILES],
       },
       to: { path: ["^lib/emulator/", "^lib/scim-target/"] },

@@ -1,10 +1,11 @@
 "use client";
 
 import { MsalProvider } from "@azure/msal-react";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { startTransition, useEffect, useState, type ReactNode } from "react";
 import type { MsalStartup } from "@/lib/auth/msal-instance";
 import type { PublicAuthConfig } from "@/lib/config/public-auth-config";
+import { consoleQueryClient } from "@/lib/query/query-client";
 import { AuthConfigContext } from "./auth-config-context";
 import { AuthErrorPanel } from "./auth-error-panel";
 import { AuthGate } from "./auth-gate";
@@ -12,8 +13,8 @@ import { AuthGate } from "./auth-gate";
 /**
  * MSAL's PublicClientApplication (about 70 kB gzip: every interaction client, the cache, the protocol) is
  * its own chunk, so the page's first-load JS is the shell and the header hydrates without it. Its download
- * starts as soon as this module runs in the browser, before hydration, in parallel with React's work; it
- * is needed before any Graph call anyway (the token comes from it).
+ * starts before hydration: from instrumentation-client.ts when the page carries the config, else as soon as
+ * this module runs in the browser; it is needed before any Graph call anyway (the token comes from it).
  */
 const msalModule = typeof window === "undefined" ? null : import("@/lib/auth/msal-instance");
 
@@ -28,10 +29,7 @@ export function ConsoleProviders({
   children: ReactNode;
 }) {
   const [state, setState] = useState<{ ready: MsalStartup } | { failed: unknown } | null>(null);
-  const [queryClient] = useState(
-    () => new QueryClient({ // The Graph gateway already retries what is safe to retry (429/503 with Retry-After).
-      defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: false } } }),
-  );
+  const [queryClient] = useState(consoleQueryClient);
 
   useEffect(() => {
     let live = true;

@@ -7,9 +7,9 @@ import { useGraph } from "@/components/graph/use-graph";
 import { GraphErrorPanel } from "@/components/ui/graph-error-panel";
 import { NotFoundPanel } from "@/components/ui/not-found-panel";
 import { SkeletonLines } from "@/components/ui/skeleton";
-import { jobOverview, type JobOverview } from "@/lib/graph/jobs";
+import type { JobOverview } from "@/lib/graph/jobs";
+import { jobOverviewRead } from "@/lib/query/page-reads";
 import { toErrorInfo } from "@/lib/graph/graph-error";
-import { queryKeys } from "@/lib/query/keys";
 
 export interface LoadedJobOverview {
   overview: JobOverview;
@@ -36,11 +36,7 @@ export function JobOverviewGate({
   children: (loaded: LoadedJobOverview) => ReactNode;
 }) {
   const graph = useGraph();
-  const query = useQuery({
-    queryKey: queryKeys.jobOverview(servicePrincipalId, jobId),
-    staleTime: Infinity,
-    queryFn: () => jobOverview(graph, servicePrincipalId, jobId),
-  });
+  const query = useQuery(jobOverviewRead(graph, servicePrincipalId, jobId));
   const refetch = () => void query.refetch();
 
   if (query.isPending) return <SkeletonLines lines={8} label={`Loading ${what}…`} />;

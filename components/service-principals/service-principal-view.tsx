@@ -11,8 +11,8 @@ import { NotFoundPanel } from "@/components/ui/not-found-panel";
 import { preloaded } from "@/components/ui/preloaded";
 import { SkeletonLines } from "@/components/ui/skeleton";
 import { jobCredentialsStatus } from "@/lib/configure/job-credentials";
-import { queryKeys } from "@/lib/query/keys";
-import { servicePrincipalOverview, type ServicePrincipalOverview } from "@/lib/graph/service-principals";
+import type { ServicePrincipalOverview } from "@/lib/graph/service-principals";
+import { servicePrincipalOverviewRead } from "@/lib/query/page-reads";
 import { toErrorInfo } from "@/lib/graph/graph-error";
 import { routes } from "@/lib/routes";
 import { ServicePrincipalHeader } from "./service-principal-header";
@@ -28,11 +28,7 @@ const CreateJobForm = preloaded(
 /** One service principal: who it is, its provisioning templates and its jobs (one Graph round trip, then live jobs). */
 export function ServicePrincipalView({ id }: { id: string }) {
   const graph = useGraph();
-  const overview = useQuery({
-    queryKey: queryKeys.servicePrincipalOverview(id),
-    queryFn: () => servicePrincipalOverview(graph, id),
-    staleTime: Infinity,
-  });
+  const overview = useQuery(servicePrincipalOverviewRead(graph, id));
 
   // The page's biggest render (cards, templates, form) runs deferred: time-sliced, not one long task.
   const data = useDeferredValue(overview.data);

@@ -1,4 +1,5 @@
 import { InteractionRequiredAuthError, type IPublicClientApplication } from "@azure/msal-browser";
+import type { TokenSources } from "./call-with-token";
 import { recordGrantedScopes } from "./granted-scopes";
 
 export class SignInRequiredError extends Error {
@@ -33,4 +34,12 @@ export async function acquireGraphToken(
     }
     throw error;
   }
+}
+
+/** The admin's tokens for `scopes`: MSAL's (cached or silently renewed), and a fresh one for the one retry after a 401. */
+export function graphTokenSources(instance: IPublicClientApplication, scopes: string[]): TokenSources {
+  return {
+    getToken: () => acquireGraphToken(instance, scopes),
+    refreshToken: () => acquireGraphToken(instance, scopes, undefined, { forceRefresh: true }),
+  };
 }

@@ -38,3 +38,14 @@ export function idProblem(schema: z.ZodMiniType<string>, value: unknown): string
   const result = schema.safeParse(value);
   return result.success ? null : result.error.issues[0]?.message ?? "Invalid id.";
 }
+
+/** A GUID path segment as the pages use it (lower case), or null when `schema` refuses it. */
+export function routeGuid(schema: z.ZodMiniType<string>, segment: unknown): string | null {
+  return typeof segment === "string" && !idProblem(schema, segment) ? segment.toLowerCase() : null;
+}
+
+/** A job page's ids as its pages use them (the SP's in lower case), or null when either is malformed. */
+export function jobRouteIds(spSegment: unknown, jobSegment: unknown): { servicePrincipalId: string; jobId: string } | null {
+  const spId = routeGuid(servicePrincipalId, spSegment);
+  return spId && typeof jobSegment === "string" && !idProblem(jobId, jobSegment) ? { servicePrincipalId: spId, jobId: jobSegment } : null;
+}

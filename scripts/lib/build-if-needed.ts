@@ -6,7 +6,7 @@ import { run } from "./run";
 const ROOT = process.cwd();
 const FINGERPRINT_FILE = path.join(ROOT, ".next", "source-fingerprint");
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
-const SOURCE_FILES = ["next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "proxy.ts", "instrumentation.ts"];
+const SOURCE_FILES = ["next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts"];
 const IGNORED = new Set(["emulator", "node_modules"]);
 
 function* walk(dir: string): Generator<string> {

@@ -1,12 +1,12 @@
 import { notFound } from "next/navigation";
 import { ServicePrincipalView } from "@/components/service-principals/service-principal-view";
-import { idProblem, servicePrincipalId } from "@/lib/validation/ids";
+import { routeGuid, servicePrincipalId } from "@/lib/validation/ids";
 
 export const metadata = { title: "Service principal" };
 
 export default async function ServicePrincipalPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const spId = routeGuid(servicePrincipalId, (await params).id);
   // A malformed id never reaches Graph.
-  if (idProblem(servicePrincipalId, id)) notFound();
-  return <ServicePrincipalView id={id.toLowerCase()} />;
+  if (!spId) notFound();
+  return <ServicePrincipalView id={spId} />;
 }
