@@ -4,14 +4,11 @@ import { useMemo } from "react";
 import { useAuthConfig } from "@/components/auth/auth-config-context";
 import { useGraphToken } from "@/components/auth/use-graph-token";
 import type { GraphPurpose } from "@/lib/config/graph-purpose";
-import { createGraphGateway, type GraphGateway } from "@/lib/graph/gateway";
+import { configuredGraphGateway, type GraphGateway } from "@/lib/graph/gateway";
 
 /** The Graph gateway for the signed-in admin, as configured on the server; "logs" asks for the logs' permissions too. */
 export function useGraph(purpose: GraphPurpose = "manage"): GraphGateway {
   const { graphBaseUrl, graphApiVersion } = useAuthConfig();
   const getToken = useGraphToken(purpose);
-  return useMemo(
-    () => createGraphGateway({ baseUrl: graphBaseUrl, version: graphApiVersion, getToken }),
-    [graphBaseUrl, graphApiVersion, getToken],
-  );
+  return useMemo(() => configuredGraphGateway({ graphBaseUrl, graphApiVersion }, getToken), [graphBaseUrl, graphApiVersion, getToken]);
 }

@@ -102,6 +102,14 @@ function parseAnswer<T>(response: Response, body: string): T {
 export type GraphGateway = ReturnType<typeof createGraphGateway>;
 
 /** The one gateway to Microsoft Graph: auth header, error envelope, Retry-After, paging and $batch. */
+/** The Graph the console is configured for (origin and version from server configuration), called with `getToken`. */
+export function configuredGraphGateway(
+  config: { graphBaseUrl: string; graphApiVersion: GraphGatewayOptions["version"] },
+  getToken: GraphGatewayOptions["getToken"],
+): GraphGateway {
+  return createGraphGateway({ baseUrl: config.graphBaseUrl, version: config.graphApiVersion, getToken });
+}
+
 export function createGraphGateway(options: GraphGatewayOptions) {
   const root = `${options.baseUrl.replace(/\/+$/, "")}/${options.version}`;
   const doFetch = options.fetch ?? fetch;

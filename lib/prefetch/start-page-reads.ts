@@ -2,7 +2,7 @@ import { graphTokenSources } from "@/lib/auth/graph-token";
 import { startMsal } from "@/lib/auth/msal-instance";
 import { scopesFor, type GraphPurpose } from "@/lib/config/graph-purpose";
 import type { PublicAuthConfig } from "@/lib/config/public-auth-config";
-import { createGraphGateway } from "@/lib/graph/gateway";
+import { configuredGraphGateway } from "@/lib/graph/gateway";
 import { consoleQueryClient } from "@/lib/query/query-client";
 import { startRouteReads } from "./route-reads";
 
@@ -17,6 +17,6 @@ export async function startPageReads(config: PublicAuthConfig, pathname: string)
   const tokens = (purpose: GraphPurpose) => graphTokenSources(instance, scopesFor(config, purpose));
   startRouteReads(consoleQueryClient(), pathname, {
     tokens,
-    graph: (purpose) => createGraphGateway({ baseUrl: config.graphBaseUrl, version: config.graphApiVersion, getToken: tokens(purpose).getToken }),
+    graph: (purpose) => configuredGraphGateway(config, tokens(purpose).getToken),
   });
 }

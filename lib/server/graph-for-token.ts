@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { fail, invalidInput, ok, type ActionError, type ActionResult } from "@/lib/errors/action-result";
 import { parseRuntimeConfig } from "@/lib/config/runtime-config";
-import { createGraphGateway, type GraphGateway } from "@/lib/graph/gateway";
+import { configuredGraphGateway, type GraphGateway } from "@/lib/graph/gateway";
 import { GraphError } from "@/lib/graph/graph-error";
 
 /**
@@ -37,8 +37,7 @@ export function checkBearerHeader(header: string | null): ActionResult<string> {
 
 /** The Graph the server is configured for, called with the admin's token. */
 export function graphForToken(token: string): GraphGateway {
-  const config = parseRuntimeConfig(process.env);
-  return createGraphGateway({ baseUrl: config.graphBaseUrl, version: config.graphApiVersion, getToken: async () => token });
+  return configuredGraphGateway(parseRuntimeConfig(process.env), async () => token);
 }
 
 /** Thrown inside an action body to return a specific error (e.g. a 2xx Graph answer that is unusable). */
